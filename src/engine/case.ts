@@ -1,0 +1,228 @@
+// The check-case contract (shared contracts/CHECK-CASE.md): input and output of a check,
+// validated with zod so that every entry point (CLI, HTTP, browser) rejects the same bad input
+// with the same messages.
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+// A moment: ISO 8601 date and time, with an offset or Z. Without one it is read in the school's
+// time zone (documented in docs/check-engine.md).
+const isoMoment = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i,
+    'expected a date and time such as 2026-11-26T16:05:00+01:00',
+  );
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected a time as HH:MM');
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+export const MEDIA_KINDS = ['photo', 'video', 'audio'] as const;
+export const ROLES = ['student', 'employee', 'guardian', 'other'] as const;
+export const CONSENT_CHANNELS = ['school_social_media', 'school_website', 'newsletter', 'personal_social_media'] as const;
+
+const personBase = {
+  id: nonEmpty,
+  givenName: nonEmpty,
+  prefix: z.string().optional(),
+  familyName: nonEmpty,
+  nicknames: z.array(nonEmpty).optional(),
+  birthDate: isoDate.optional(),
+};
+
+export const personSchema = z.discriminatedUnion('kind', [
+  z.object({ ...personBase, kind: z.literal('student'), group: z.string().optional() }),
+  z.object({
+    ...personBase,
+    kind: z.literal('employee'),
+    function: z.string().optional(),
+    groups: z.array(z.string()).optional(),
+  }),
+  z.object({ ...personBase, kind: z.literal('guardian'), guardianOf: z.array(nonEmpty).optional() }),
+  z.object({ ...personBase, kind: z.literal('other') }),
+]);
+
+const timetableSchema = z.record(
+  z.string().regex(/^[1-7]$/, 'weekday keys are ISO weekdays 1 (Monday) to 7 (Sunday)'),
+  z.array(z.tuple([hhmm, hhmm])),
+);
+
+export const DEFAULT_TIMETABLE: Record<string, [string, string][]> = {
+  '1': [['08:30', '14:30']],
+  '2': [['08:30', '14:30']],
+  '3': [['08:30', '12:15']],
+  '4': [['08:30', '14:30']],
+  '5': [['08:30', '14:30']],
+};
+
+export const schoolSchema = z.object({
+  name: z.string().default(''),
+  aliases: z.array(z.string()).optional(),
+  contact: z.object({ phone: z.string().optional(), email: z.string().optional() }).optional(),
+  timezone: z.string().default('Europe/Amsterdam'),
+  timetable: timetableSchema.optional(),
+  holidays: z.array(z.tuple([isoDate, isoDate])).optional(),
+});
+
+export const organizationSchema = z.object({
+  name: nonEmpty,
+  aliases: z.array(z.string()).optional(),
+  disclosure: z.string().optional(),
+  disclaimer: z.string().optional(),
+});
+
+export const consentSchema = z.object({
+  personId: nonEmpty,
+  channel: nonEmpty, // the four standard channels, or a channel a school adds
+  media: z.array(z.enum(MEDIA_KINDS)).min(1, 'name at least one media kind'),
+  validFrom: isoDate.optional(),
+  validUntil: isoDate.optional(),
+  status: z.enum(['granted', 'refused', 'revoked']),
+});
+
+export const permissionSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('lesson_time'),
+    personId: nonEmpty,
+    from: isoMoment,
+    until: isoMoment,
+    grantedBy: z.string().optional(),
+    reason: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('school_project'),
+    personId: nonEmpty,
+    studentIds: z.array(nonEmpty),
+    project: z.string().optional(),
+    from: isoDate,
+    until: isoDate,
+  }),
+]);
+
+export const mediaItemSchema = z.object({
+  kind: z.enum(MEDIA_KINDS),
+  people: z.array(nonEmpty).default([]),
+  unidentifiedPeople: z.number().int().min(0).default(0),
+  blurred: z.array(z.string()).optional(),
+});
+
+export const postSchema = z.object({
+  author: z.union([
+    z.object({ personId: nonEmpty }),
+    z.object({ role: z.enum(ROLES) }),
+  ], { error: 'give either { "personId": ... } or { "role": "student" | "employee" | "guardian" | "other" }' }),
+  situation: z.enum(['work', 'private']).default('private'),
+  channel: z.object({ kind: z.enum(['school', 'personal']), platform: z.string().optional() }),
+  at: isoMoment.optional(),
+  text: z.string().default(''),
+  media: z.array(mediaItemSchema).default([]),
+  connections: z.array(z.string()).optional(),
+});
+
+export const caseSchema = z
+  .object({
+    protocol: z.string().default('asko-2018'),
+    organization: organizationSchema.optional(),
+    school: schoolSchema.default({ name: '', timezone: 'Europe/Amsterdam' }),
+    roster: z.array(personSchema).default([]),
+    consents: z.array(consentSchema).default([]),
+    permissions: z.array(permissionSchema).default([]),
+    post: postSchema,
+  })
+  .superRefine((c, ctx) => {
+    const ids = new Set<string>();
+    c.roster.forEach((p, i) => {
+      if (ids.has(p.id)) ctx.addIssue({ code: 'custom', path: ['roster', i, 'id'], message: `duplicate person id "${p.id}"` });
+      ids.add(p.id);
+    });
+    const author = c.post.author;
+    if ('personId' in author && !ids.has(author.personId)) {
+      ctx.addIssue({ code: 'custom', path: ['post', 'author', 'personId'], message: `no person with id "${author.personId}" in the roster` });
+    }
+  });
+
+export type Person = z.infer<typeof personSchema>;
+export type School = z.infer<typeof schoolSchema>;
+export type Organization = z.infer<typeof organizationSchema>;
+export type Consent = z.infer<typeof consentSchema>;
+export type Permission = z.infer<typeof permissionSchema>;
+export type MediaItem = z.infer<typeof mediaItemSchema>;
+export type Post = z.infer<typeof postSchema>;
+export type CheckCase = z.infer<typeof caseSchema>;
+export type CaseInput = z.input<typeof caseSchema>;
+export type Role = (typeof ROLES)[number];
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
+// ---- Result -------------------------------------------------------------------------------
+
+export type Verdict = 'out_of_scope' | 'allowed' | 'allowed_with_changes' | 'needs_review' | 'not_allowed';
+export type Severity = 'block' | 'fix' | 'review' | 'info';
+export type Span = [number, number];
+export interface Message {
+  nl: string;
+  en: string;
+}
+
+export type Fix =
+  | { kind: 'replace'; span: Span; text: string }
+  | { kind: 'append'; text: string; role?: 'disclosure' | 'disclaimer' }
+  | { kind: 'reschedule'; at: string }
+  | { kind: 'blur'; media: number; people: string[]; unidentified: boolean };
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  code: string;
+  message: Message;
+  span?: Span;
+  personId?: string;
+  fix?: Fix;
+}
+
+export interface CheckResult {
+  verdict: Verdict;
+  protocol: string;
+  findings: Finding[];
+}
+
+// ---- Validation errors with JSON paths ----------------------------------------------------
+
+export interface CaseIssue {
+  path: string;
+  message: string;
+}
+
+export class CaseValidationError extends Error {
+  readonly issues: CaseIssue[];
+  constructor(issues: CaseIssue[]) {
+    super(
+      issues.length === 1
+        ? `invalid case: ${formatIssue(issues[0]!)}`
+        : `invalid case (${issues.length} problems): ${issues.map(formatIssue).join('; ')}`,
+    );
+    this.name = 'CaseValidationError';
+    this.issues = issues;
+  }
+}
+
+function formatIssue(i: CaseIssue): string {
+  return i.path ? `${i.path}: ${i.message}` : i.message;
+}
+
+/** JSON path of a zod issue, written as `$.post.media[0].kind`. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let s = '$';
+  for (const p of path) s += typeof p === 'number' ? `[${p}]` : `.${String(p)}`;
+  return s;
+}
+
+export function parseCase(input: unknown): CheckCase {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new CaseValidationError([{ path: '$', message: 'a case is a JSON object with at least a "post"' }]);
+  }
+  const r = caseSchema.safeParse(input);
+  if (!r.success) {
+    throw new CaseValidationError(
+      r.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })),
+    );
+  }
+  return r.data;
+}
