@@ -1,0 +1,60 @@
+// The `postwijzer` command. Exit codes: 0 done (any verdict), 2 bad input or usage, 1 failure.
+import { parseArgs } from 'node:util';
+import { runCheck } from './check-command.ts';
+import { UsageError } from './errors.ts';
+
+const HELP = `postwijzer — het social-media-protocol van school, in de praktijk
+
+Gebruik:
+  postwijzer check [--case FILE] [--batch] [--format json|text] [--lang nl|en] [--apply-fixes] [--now ISO]
+      Controleert een conceptbericht (een "case", zie docs/check-engine.md).
+      Zonder --case (of met --case -) leest het de case van standaardinvoer.
+      --batch         JSON Lines: één case per regel in, één resultaat per regel uit
+      --format        json (standaard) of text (leesbaar, Nederlands; --lang en voor Engels)
+      --apply-fixes   past alle verbeteringen toe; drukt de verbeterde case (json) of tekst (text) af
+      --now           het moment van controleren als de post geen "at" heeft (standaard: nu)
+  postwijzer serve [--port N]
+      Start de webapp en de API (PORT, standaard 3000).
+  postwijzer help
+
+Exit codes: 0 klaar (elk oordeel), 2 ongeldige invoer, 1 fout.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'check':
+      return runCheck(rest);
+    case 'serve': {
+      const { values } = parseArgs({ args: rest, options: { port: { type: 'string' } }, strict: true });
+      const port = values.port ?? process.env.PORT;
+      if (port !== undefined && !/^\d{1,5}$/.test(port)) throw new UsageError(`--port must be a number, not "${port}".`);
+      const { startServer } = await import('../server/start.ts');
+      await startServer(port ? { port: Number(port) } : {});
+      return -1; // keeps running until SIGTERM
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(HELP);
+      return 0;
+    default:
+      throw new UsageError(`unknown command "${command}". Run "postwijzer help" to see the commands.`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`postwijzer: ${err.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`postwijzer: something went wrong: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

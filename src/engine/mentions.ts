@@ -1,0 +1,115 @@
+// Where the post mentions people of the roster, and how (contract, "Names"):
+//   full        full name, with or without tussenvoegsel, possessive allowed   -> named
+//   given_group given name or nickname + that student's group in the sentence  -> named
+//   title       juf/meester/meneer/mevrouw + an employee's given or family name -> named
+//   bare        a capitalised given name or nickname alone                      -> identifiable only
+import type { PreparedRoster, RosterPerson } from './roster.ts';
+import { normGroup } from './roster.ts';
+import { TITLES } from './text/lexicon.ts';
+import type { Token, Tokenized } from './text/tokens.ts';
+
+export type MentionKind = 'full' | 'given_group' | 'title' | 'bare';
+
+export interface Mention {
+  kind: MentionKind;
+  people: RosterPerson[];
+  /** Token range of the name (for title: including the title). */
+  from: number;
+  to: number;
+  sentence: number;
+  /** For given_group and full: the group phrase of the person in the same sentence, if any. */
+  group?: GroupMention;
+}
+
+export interface GroupMention {
+  group: string;
+  /** Folded offsets of the phrase, including a preposition before it ("uit groep 5b"). */
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+const GROUP_PHRASE =
+  /(?<![\p{L}\p{N}])(?:(?:(uit|van|in)\s+)?(?:groep|klas)\s+(\d{1,2}(?:\s?[/-]\s?\d{1,2})?[a-z]?)|(uit|van|in)\s+(\d{1,2}(?:[/-]\d{1,2})?[a-z]?))(?![\p{L}\p{N}])(?!\s+(?:minuten|minuut|seconden|uur|dagen|dag|weken|week|jaar|maanden|keer|euro|meter|km|procent|%))/gu;
+
+/** "groep 7a", "klas 5b", or "7a" right after uit/van/in. */
+export function findGroups(folded: string, sentenceOf: (offset: number) => number): GroupMention[] {
+  const out: GroupMention[] = [];
+  GROUP_PHRASE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = GROUP_PHRASE.exec(folded)) !== null) {
+    const g = m[2] ?? m[4]!;
+    out.push({ group: normGroup(g), start: m.index, end: m.index + m[0].length, sentence: sentenceOf(m.index) });
+  }
+  return out;
+}
+
+export function findMentions(roster: PreparedRoster, tk: Tokenized, groups: GroupMention[], isCapitalised: (t: Token) => boolean): Mention[] {
+  const { tokens } = tk;
+  const out: Mention[] = [];
+  const covered = new Uint8Array(tokens.length);
+  const mark = (m: Mention) => {
+    for (let k = m.from; k < m.to; k++) covered[k] = 1;
+    out.push(m);
+  };
+  const groupsIn = (sentence: number) => groups.filter((g) => g.sentence === sentence);
+
+  // Titles first: "juf Sanne" is the teacher, even when a student has that given name.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!TITLES.has(t.word)) continue;
+    const next = tokens[i + 1]!;
+    if (next.sentence !== t.sentence) continue;
+    const nm = roster.staffNames.longestAt(tokens, i + 1);
+    if (nm) {
+      mark({ kind: 'title', people: nm.people, from: i, to: nm.to, sentence: t.sentence });
+      i = nm.to - 1;
+    }
+  }
+  // Full names.
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    const nm = roster.fullNames.longestAt(tokens, i);
+    if (nm && nm.to - nm.from >= 2) {
+      const s = tokens[i]!.sentence;
+      const group = pickGroup(nm.people, groupsIn(s));
+      mark({ kind: 'full', people: nm.people, from: nm.from, to: nm.to, sentence: s, ...(group ? { group } : {}) });
+      i = nm.to - 1;
+    }
+  }
+  // Given names and nicknames: with their group, or bare.
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    const nm = roster.givenNames.longestAt(tokens, i);
+    if (!nm) continue;
+    const t = tokens[i]!;
+    const key = tokens
+      .slice(nm.from, nm.to)
+      .map((x) => x.word)
+      .join(' ');
+    let matched = false;
+    for (const g of groupsIn(t.sentence)) {
+      let students = roster.studentGroup.get(`${key}|${g.group}`);
+      if (!students && t.raw === t.word && t.word.endsWith('s')) students = roster.studentGroup.get(`${key.slice(0, -1)}|${g.group}`);
+      if (students) {
+        mark({ kind: 'given_group', people: students, from: nm.from, to: nm.to, sentence: t.sentence, group: g });
+        matched = true;
+        break;
+      }
+    }
+    if (!matched && isCapitalised(t)) mark({ kind: 'bare', people: nm.people, from: nm.from, to: nm.to, sentence: t.sentence });
+    i = nm.to - 1;
+  }
+  out.sort((a, b) => a.from - b.from);
+  return out;
+}
+
+function pickGroup(people: RosterPerson[], groups: GroupMention[]): GroupMention | undefined {
+  for (const g of groups) if (people.some((p) => p.group === g.group)) return g;
+  return undefined;
+}
+
+/** Named in the sense of the contract (bare given names are not). */
+export function isNamed(m: Mention): boolean {
+  return m.kind !== 'bare';
+}

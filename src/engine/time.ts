@@ -1,0 +1,124 @@
+// Time in the school's time zone, with Intl only (available in browsers and Node alike).
+// Daylight saving is handled by asking Intl for the wall-clock time of an instant.
+
+export interface LocalTime {
+  /** YYYY-MM-DD in the time zone. */
+  date: string;
+  /** ISO weekday, 1 = Monday. */
+  weekday: number;
+  /** Minutes since local midnight. */
+  minutes: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    formatter(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface Wall {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+}
+
+function wall(epochMs: number, tz: string): Wall {
+  const parts = formatter(tz).formatToParts(new Date(epochMs));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  return { y: get('year'), mo: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') };
+}
+
+/** Offset of the time zone from UTC at that instant, in minutes (Amsterdam: 60 or 120). */
+export function offsetMinutes(epochMs: number, tz: string): number {
+  const w = wall(epochMs, tz);
+  const asUtc = Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s);
+  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60000);
+}
+
+const pad = (n: number, l = 2) => String(n).padStart(l, '0');
+
+export function localTime(epochMs: number, tz: string): LocalTime {
+  const w = wall(epochMs, tz);
+  const weekday = ((new Date(Date.UTC(w.y, w.mo - 1, w.d)).getUTCDay() + 6) % 7) + 1;
+  return { date: `${w.y}-${pad(w.mo)}-${pad(w.d)}`, weekday, minutes: w.h * 60 + w.mi + w.s / 60 };
+}
+
+/** The instant at which the wall clock in tz shows this local date and time. */
+export function zonedToEpoch(date: string, minutes: number, tz: string): number {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const naive = Date.UTC(y, mo - 1, d, 0, 0, 0) + minutes * 60000;
+  let guess = naive - offsetMinutes(naive, tz) * 60000;
+  // A second pass settles instants next to a daylight-saving switch.
+  guess = naive - offsetMinutes(guess, tz) * 60000;
+  return guess;
+}
+
+/** ISO 8601 with the time zone's offset: 2026-11-26T14:30:00+01:00. */
+export function formatMoment(epochMs: number, tz: string): string {
+  const w = wall(epochMs, tz);
+  const off = offsetMinutes(epochMs, tz);
+  const sign = off < 0 ? '-' : '+';
+  const a = Math.abs(off);
+  return `${w.y}-${pad(w.mo)}-${pad(w.d)}T${pad(w.h)}:${pad(w.mi)}:${pad(w.s)}${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+}
+
+const MOMENT = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/**
+ * Parses an ISO moment. Without an offset it is read as wall-clock time in tz; a date alone is
+ * the start of that day in tz. Returns NaN when it is not a valid moment.
+ */
+export function parseMoment(s: string, tz: string): number {
+  const m = MOMENT.exec(s.trim());
+  if (!m) return NaN;
+  const [, date, hh = '00', mm = '00', ss = '00', frac = '', zone] = m;
+  const [y, mo, d] = date!.split('-').map(Number) as [number, number, number];
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return NaN;
+  const h = Number(hh);
+  const mi = Number(mm);
+  const sec = Number(ss);
+  if (h > 23 || mi > 59 || sec > 59) return NaN;
+  const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
+  const minutes = h * 60 + mi + sec / 60 + ms / 60000;
+  if (!zone) return zonedToEpoch(date!, minutes, tz);
+  let offset = 0;
+  if (zone.toUpperCase() !== 'Z') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    offset = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+  }
+  return Date.UTC(y, mo - 1, d) + minutes * 60000 - offset * 60000;
+}
+
+/** Minutes since midnight of "HH:MM". */
+export function hhmmToMinutes(s: string): number {
+  const [h, m] = s.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+}
