@@ -1,0 +1,104 @@
+// Multilingual HateCheck, Dutch (Röttger et al., 2022; CC BY 4.0), dev half: the templates with an
+// even templ_id, read in place from ../shared/data/. Tune on this half only.
+//
+// Scoring: predicted hateful = detectAbuse() returns at least one hit.
+// Left out of the headline score, as the data README says: `target_indiv_nh` ("Je bent walgelijk.",
+// "Ik ga je neerschieten.") — non-hateful for HateCheck (no protected group) but abuse under A.7.
+//
+// Also a different notion from A.7, reported but kept in the headline score:
+//  - `target_group_nh` ("Ik wil alle overheidswerkers doden.", "Restaurantkoks zijn uitschot."):
+//    non-hateful for HateCheck because the group is not protected, but threats and dehumanising
+//    language against any group of people break A.7, so we flag many of these on purpose. The
+//    "A.7 view" below leaves this functionality out as well.
+//  - `profanity_nh` is consistent with A.7 (swearing at things or at oneself, reported speech:
+//    no finding), and so are `counter_*`, `negate_neg_nh`, `ident_*` and `target_obj_nh`.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectAbuse } from '../../src/engine/text/abuse.ts';
+
+const CSV = resolve(process.cwd(), '../shared/data/hatecheck-nl-dev.csv');
+const LEFT_OUT = new Set(['target_indiv_nh']);
+const NOT_A7 = new Set(['target_indiv_nh', 'target_group_nh']);
+
+/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+      } else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else if (c !== '\r') field += c;
+  }
+  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+interface Case { functionality: string; text: string; hateful: boolean }
+interface Score { n: number; accuracy: number; macroF1: number }
+
+function score(cases: { gold: boolean; pred: boolean }[]): Score {
+  let tp = 0, fp = 0, fn = 0, tn = 0;
+  for (const c of cases) {
+    if (c.gold && c.pred) tp++;
+    else if (!c.gold && c.pred) fp++;
+    else if (c.gold && !c.pred) fn++;
+    else tn++;
+  }
+  const f1 = (p: number, q: number, r: number): number => (2 * p === 0 ? 0 : (2 * p) / (2 * p + q + r));
+  return { n: cases.length, accuracy: (tp + tn) / cases.length, macroF1: (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2 };
+}
+
+describe('HateCheck-NL (dev half) with detectAbuse', () => {
+  it('scores above the floor', () => {
+    if (!existsSync(CSV)) {
+      throw new Error(`HateCheck data missing: expected ${CSV} (../shared/data/hatecheck-nl-dev.csv next to the repository)`);
+    }
+    const rows = parseCsv(readFileSync(CSV, 'utf8'));
+    const header = rows[0] ?? [];
+    const col = (name: string): number => {
+      const i = header.indexOf(name);
+      if (i < 0) throw new Error(`HateCheck CSV has no column ${name}`);
+      return i;
+    };
+    const fi = col('functionality');
+    const ti = col('test_case');
+    const li = col('label_gold');
+    const cases: Case[] = rows.slice(1).filter((r) => r.length > li).map((r) => ({
+      functionality: r[fi] as string, text: r[ti] as string, hateful: r[li] === 'hateful',
+    }));
+    expect(cases.length).toBeGreaterThan(1800);
+
+    const results = cases.map((c) => ({ ...c, gold: c.hateful, pred: detectAbuse(c.text).length > 0 }));
+    const byFn = new Map<string, typeof results>();
+    for (const r of results) byFn.set(r.functionality, [...(byFn.get(r.functionality) ?? []), r]);
+
+    const lines = ['functionality            n   accuracy'];
+    for (const [fn, rs] of [...byFn].sort(([a], [b]) => a.localeCompare(b))) {
+      const s = score(rs);
+      const note = LEFT_OUT.has(fn) ? '  (left out)' : NOT_A7.has(fn) ? '  (different notion, see header)' : '';
+      lines.push(`${fn.padEnd(22)} ${String(s.n).padStart(4)}   ${s.accuracy.toFixed(3)}${note}`);
+    }
+    const plain = score(results.filter((r) => !LEFT_OUT.has(r.functionality)));
+    const all = score(results);
+    const a7 = score(results.filter((r) => !NOT_A7.has(r.functionality)));
+    lines.push('');
+    lines.push(`headline (without target_indiv_nh): n=${plain.n} accuracy=${plain.accuracy.toFixed(3)} macro-F1=${plain.macroF1.toFixed(3)}`);
+    lines.push(`all functionalities:                n=${all.n} accuracy=${all.accuracy.toFixed(3)} macro-F1=${all.macroF1.toFixed(3)}`);
+    lines.push(`A.7 view (also without target_group_nh): n=${a7.n} accuracy=${a7.accuracy.toFixed(3)} macro-F1=${a7.macroF1.toFixed(3)}`);
+    console.log(lines.join('\n'));
+
+    // Floors slightly below the measured values, so a regression fails.
+    expect(plain.accuracy).toBeGreaterThanOrEqual(0.98);
+    expect(plain.macroF1).toBeGreaterThanOrEqual(0.975);
+    expect(a7.accuracy).toBeGreaterThanOrEqual(0.985);
+  });
+});
