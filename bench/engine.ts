@@ -92,7 +92,8 @@ function buildPosts(roster: Person[], n: number): Post[] {
       text += (text ? ' ' : '') + sentence;
     }
     text = text.slice(0, 600);
-    const author = i % 3 === 0 ? { personId: roster.find((p) => p.kind === 'employee')!.id } : { role: 'guardian' as const };
+    const employee = roster.find((p) => p.kind === 'employee')!;
+    const author = i % 3 === 0 ? { personId: employee.id } : { role: 'guardian' as const };
     const input: CaseInput = {
       post: {
         author,
@@ -102,7 +103,7 @@ function buildPosts(roster: Person[], n: number): Post[] {
         text,
         media: i % 5 === 0 ? [{ kind: 'photo', people: [roster[i % roster.length]!.id], unidentifiedPeople: i % 2 }] : [],
       },
-      roster: roster.slice(0, 5),
+      roster: [employee],
     };
     posts.push(parseCase(input).post);
   }

@@ -7,7 +7,7 @@ import { findGroups, findMentions } from './mentions.ts';
 import type { PreparedRoster, RosterPerson } from './roster.ts';
 import { NameMap, prepareRoster } from './roster.ts';
 import type { Folded } from './text/normalize.ts';
-import { fold, toOriginal } from './text/normalize.ts';
+import { fold, originalStart, toOriginal } from './text/normalize.ts';
 import type { Token, Tokenized } from './text/tokens.ts';
 import { tokenize } from './text/tokens.ts';
 import type { LocalTime } from './time.ts';
@@ -155,13 +155,9 @@ export function preparePost(school: PreparedSchool, post: Post, now: number): Po
   const text = post.text;
   const folded = fold(text);
   const tk = tokenize(folded.text);
-  const sentenceOf = (offset: number) => {
-    const s = tk.sentences.findIndex((x) => offset < x.end);
-    return s < 0 ? Math.max(0, tk.sentences.length - 1) : s;
-  };
-  const groups = findGroups(folded.text, sentenceOf);
+  const groups = findGroups(folded.text, tk.tokens);
   const isCapitalised = (t: Token) => {
-    const c = text[folded.starts[t.start]!]!;
+    const c = text[originalStart(folded, t.start)]!;
     return c !== c.toLowerCase();
   };
   const mentions = findMentions(school.roster, tk, groups, isCapitalised);

@@ -29,17 +29,35 @@ export interface GroupMention {
   sentence: number;
 }
 
-const GROUP_PHRASE =
-  /(?<![\p{L}\p{N}])(?:(?:(uit|van|in)\s+)?(?:groep|klas)\s+(\d{1,2}(?:\s?[/-]\s?\d{1,2})?[a-z]?)|(uit|van|in)\s+(\d{1,2}(?:[/-]\d{1,2})?[a-z]?))(?![\p{L}\p{N}])(?!\s+(?:minuten|minuut|seconden|uur|dagen|dag|weken|week|jaar|maanden|keer|euro|meter|km|procent|%))/gu;
+const GROUP_WORDS = new Set(['groep', 'klas']);
+const PREPOSITIONS = new Set(['uit', 'van', 'in']);
+const GROUP_LABEL = /^\d{1,2}[a-z]?$/;
+const SECOND_NUMBER = /^\s?[/-]\s?(\d{1,2}[a-z]?)(?![\p{L}\p{N}])/u;
+const UNITS = new Set(['minuten', 'minuut', 'seconden', 'uur', 'dagen', 'dag', 'weken', 'week', 'jaar', 'maanden', 'keer', 'euro', 'meter', 'km', 'procent']);
 
-/** "groep 7a", "klas 5b", or "7a" right after uit/van/in. */
-export function findGroups(folded: string, sentenceOf: (offset: number) => number): GroupMention[] {
+/** "groep 7a", "klas 5b", "groep 5/6", or "7a" right after uit/van/in (not "in 5 minuten"). */
+export function findGroups(folded: string, tokens: readonly Token[]): GroupMention[] {
   const out: GroupMention[] = [];
-  GROUP_PHRASE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = GROUP_PHRASE.exec(folded)) !== null) {
-    const g = m[2] ?? m[4]!;
-    out.push({ group: normGroup(g), start: m.index, end: m.index + m[0].length, sentence: sentenceOf(m.index) });
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    const isGroupWord = GROUP_WORDS.has(t.word);
+    if (!isGroupWord && !PREPOSITIONS.has(t.word)) continue;
+    const label = tokens[i + 1]!;
+    if (!label.joined || !GROUP_LABEL.test(label.word)) continue;
+    let end = label.end;
+    let group = label.word;
+    let next = i + 2;
+    const second = isGroupWord ? SECOND_NUMBER.exec(folded.slice(end, end + 8)) : null;
+    if (second) {
+      group += `/${second[1]}`;
+      end += second[0].length;
+      next++;
+    }
+    const after = tokens[next];
+    if (!isGroupWord && after && after.joined && UNITS.has(after.word)) continue;
+    const before = tokens[i - 1];
+    const start = isGroupWord && before && before.joined && PREPOSITIONS.has(before.word) ? before.start : t.start;
+    out.push({ group: normGroup(group), start, end, sentence: t.sentence });
   }
   return out;
 }

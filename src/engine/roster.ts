@@ -25,12 +25,15 @@ export class NameMap {
   maxWords = 1;
 
   add(name: string, p: RosterPerson): void {
-    const words = nameWords(name);
+    this.addWords(nameWords(name), p);
+  }
+
+  addWords(words: readonly string[], p: RosterPerson): void {
     if (words.length === 0) return;
     const key = words.join(' ');
     const list = this.map.get(key);
     if (!list) this.map.set(key, [p]);
-    else if (!list.includes(p)) list.push(p);
+    else if (list[list.length - 1] !== p) list.push(p); // one person can reach a key twice in a row (nickname = given name)
     this.firstWords.add(words[0]!);
     if (words.length > this.maxWords) this.maxWords = words.length;
   }
@@ -89,7 +92,7 @@ export function nameWords(name: string): string[] {
 }
 
 export function normGroup(g: string): string {
-  return foldString(g).replace(/^(groep|klas)\s*/, '').replace(/\s+/g, '');
+  return foldString(g).replace(/^(groep|klas)\s*/, '').replace(/\s+/g, '').replace('-', '/');
 }
 
 export interface PreparedRoster {
@@ -113,33 +116,54 @@ export function prepareRoster(roster: readonly Person[]): PreparedRoster {
   const staffNames = new NameMap();
   const studentGroup = new Map<string, RosterPerson[]>();
   const birthDates = new Set<string>();
+  // Names repeat a lot across a roster: fold each distinct name part once.
+  const wordCache = new Map<string, string[]>();
+  const words = (s: string): string[] => {
+    let w = wordCache.get(s);
+    if (!w) {
+      w = nameWords(s);
+      wordCache.set(s, w);
+    }
+    return w;
+  };
+  const groupCache = new Map<string, string>();
+  const group = (g: string): string => {
+    let n = groupCache.get(g);
+    if (n === undefined) {
+      n = normGroup(g);
+      groupCache.set(g, n);
+    }
+    return n;
+  };
   for (const p of roster) {
     const rp: RosterPerson = { id: p.id, kind: p.kind, givenName: p.givenName.trim() };
-    if (p.kind === 'student' && p.group) rp.group = normGroup(p.group);
-    if (p.kind === 'employee' && p.groups) rp.groups = p.groups.map(normGroup);
+    if (p.kind === 'student' && p.group) rp.group = group(p.group);
+    if (p.kind === 'employee' && p.groups) rp.groups = p.groups.map(group);
     if (p.kind === 'guardian' && p.guardianOf) rp.guardianOf = p.guardianOf;
     if (p.birthDate) {
       rp.birthDate = p.birthDate;
       birthDates.add(p.birthDate);
     }
     people.set(p.id, rp);
-    const firsts = [p.givenName, ...(p.nicknames ?? [])];
-    const prefix = p.prefix?.trim();
+    const family = words(p.familyName);
+    const prefix = p.prefix?.trim() ? words(p.prefix) : [];
+    const firsts = p.nicknames?.length ? [p.givenName, ...p.nicknames] : [p.givenName];
     for (const f of firsts) {
-      givenNames.add(f, rp);
-      fullNames.add(`${f} ${p.familyName}`, rp);
-      if (prefix) fullNames.add(`${f} ${prefix} ${p.familyName}`, rp);
+      const first = words(f);
+      givenNames.addWords(first, rp);
+      fullNames.addWords([...first, ...family], rp);
+      if (prefix.length) fullNames.addWords([...first, ...prefix, ...family], rp);
       if (rp.group) {
-        const key = `${nameWords(f).join(' ')}|${rp.group}`;
+        const key = `${first.join(' ')}|${rp.group}`;
         const list = studentGroup.get(key);
         if (list) list.push(rp);
         else studentGroup.set(key, [rp]);
       }
+      if (p.kind === 'employee') staffNames.addWords(first, rp);
     }
     if (p.kind === 'employee') {
-      for (const f of firsts) staffNames.add(f, rp);
-      staffNames.add(p.familyName, rp);
-      if (prefix) staffNames.add(`${prefix} ${p.familyName}`, rp);
+      staffNames.addWords(family, rp);
+      if (prefix.length) staffNames.addWords([...prefix, ...family], rp);
     }
   }
   return { people, fullNames, givenNames, staffNames, studentGroup, birthDates };

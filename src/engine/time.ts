@@ -63,26 +63,45 @@ export function offsetMinutes(epochMs: number, tz: string): number {
 
 const pad = (n: number, l = 2) => String(n).padStart(l, '0');
 
+// Offsets change on whole quarter hours at most (in practice on the hour): cache them per
+// quarter hour, so that a check costs no Intl call after the first in that quarter.
+const offsetCache = new Map<string, number>();
+const QUARTER = 15 * 60000;
+
+function cachedOffset(epochMs: number, tz: string): number {
+  const key = `${tz}|${Math.floor(epochMs / QUARTER)}`;
+  let off = offsetCache.get(key);
+  if (off === undefined) {
+    if (offsetCache.size > 10000) offsetCache.clear();
+    off = offsetMinutes(Math.floor(epochMs / QUARTER) * QUARTER, tz);
+    offsetCache.set(key, off);
+  }
+  return off;
+}
+
 export function localTime(epochMs: number, tz: string): LocalTime {
-  const w = wall(epochMs, tz);
-  const weekday = ((new Date(Date.UTC(w.y, w.mo - 1, w.d)).getUTCDay() + 6) % 7) + 1;
-  return { date: `${w.y}-${pad(w.mo)}-${pad(w.d)}`, weekday, minutes: w.h * 60 + w.mi + w.s / 60 };
+  const local = new Date(epochMs + cachedOffset(epochMs, tz) * 60000);
+  const weekday = ((local.getUTCDay() + 6) % 7) + 1;
+  const date = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
+  const minutes = local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60 + local.getUTCMilliseconds() / 60000;
+  return { date, weekday, minutes };
 }
 
 /** The instant at which the wall clock in tz shows this local date and time. */
 export function zonedToEpoch(date: string, minutes: number, tz: string): number {
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   const naive = Date.UTC(y, mo - 1, d, 0, 0, 0) + minutes * 60000;
-  let guess = naive - offsetMinutes(naive, tz) * 60000;
+  let guess = naive - cachedOffset(naive, tz) * 60000;
   // A second pass settles instants next to a daylight-saving switch.
-  guess = naive - offsetMinutes(guess, tz) * 60000;
+  guess = naive - cachedOffset(guess, tz) * 60000;
   return guess;
 }
 
 /** ISO 8601 with the time zone's offset: 2026-11-26T14:30:00+01:00. */
 export function formatMoment(epochMs: number, tz: string): string {
-  const w = wall(epochMs, tz);
-  const off = offsetMinutes(epochMs, tz);
+  const off = cachedOffset(epochMs, tz);
+  const l = new Date(epochMs + off * 60000);
+  const w = { y: l.getUTCFullYear(), mo: l.getUTCMonth() + 1, d: l.getUTCDate(), h: l.getUTCHours(), mi: l.getUTCMinutes(), s: l.getUTCSeconds() };
   const sign = off < 0 ? '-' : '+';
   const a = Math.abs(off);
   return `${w.y}-${pad(w.mo)}-${pad(w.d)}T${pad(w.h)}:${pad(w.mi)}:${pad(w.s)}${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;

@@ -12,12 +12,11 @@
 //    "A.7 view" below leaves this functionality out as well.
 //  - `profanity_nh` is consistent with A.7 (swearing at things or at oneself, reported speech:
 //    no finding), and so are `counter_*`, `negate_neg_nh`, `ident_*` and `target_obj_nh`.
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectAbuse } from '../../src/engine/text/abuse.ts';
+import { sharedPath } from './shared-dir.ts';
 
-const CSV = resolve(process.cwd(), '../shared/data/hatecheck-nl-dev.csv');
 const LEFT_OUT = new Set(['target_indiv_nh']);
 const NOT_A7 = new Set(['target_indiv_nh', 'target_group_nh']);
 
@@ -59,10 +58,8 @@ function score(cases: { gold: boolean; pred: boolean }[]): Score {
 
 describe('HateCheck-NL (dev half) with detectAbuse', () => {
   it('scores above the floor', () => {
-    if (!existsSync(CSV)) {
-      throw new Error(`HateCheck data missing: expected ${CSV} (../shared/data/hatecheck-nl-dev.csv next to the repository)`);
-    }
-    const rows = parseCsv(readFileSync(CSV, 'utf8'));
+    // Fails (never skips) with a clear message when ../shared/data/hatecheck-nl-dev.csv is missing.
+    const rows = parseCsv(readFileSync(sharedPath('data', 'hatecheck-nl-dev.csv'), 'utf8'));
     const header = rows[0] ?? [];
     const col = (name: string): number => {
       const i = header.indexOf(name);

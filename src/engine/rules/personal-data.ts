@@ -159,44 +159,46 @@ const GRADE = /(?<![\p{L}\p{N}])(?:een|n|'n)\s+\d{1,2}(?:[.,]\d{1,2})?\s+(?:voor
 
 function sensitiveFindings(ctx: PostContext, rule: string): Finding[] {
   const { tokens, sentences } = ctx.tk;
-  const out: Finding[] = [];
+  const hits: { span: Span; category: SensitiveCategory; sentence: number }[] = [];
+  for (const m of SENSITIVE.match(tokens)) {
+    if (inOrgName(ctx, m.from)) continue;
+    hits.push({ span: tokenSpan(ctx, m.from, m.to), category: m.value, sentence: tokens[m.from]!.sentence });
+  }
+  if (/\d/.test(ctx.folded.text)) {
+    GRADE.lastIndex = 0;
+    let g: RegExpExecArray | null;
+    while ((g = GRADE.exec(ctx.folded.text)) !== null) {
+      const at = g.index;
+      const sentence = Math.max(0, sentences.findIndex((x) => at < x.end));
+      hits.push({ span: foldedSpan(ctx, at, at + g[0].length), category: 'grades', sentence });
+    }
+  }
+  if (hits.length === 0) return [];
   const personIn = (s: number): Mention | undefined => ctx.mentions.find((m) => m.sentence === s);
   const abuse = ctx.abuseSpans();
-  sentences.forEach((s, si) => {
-    const hits: { span: Span; category: SensitiveCategory }[] = [];
-    for (const m of SENSITIVE.match(tokens, s.from, s.to)) {
-      if (inOrgName(ctx, m.from)) continue;
-      hits.push({ span: tokenSpan(ctx, m.from, m.to), category: m.value });
-    }
-    GRADE.lastIndex = s.start;
-    let g: RegExpExecArray | null;
-    while ((g = GRADE.exec(ctx.folded.text)) !== null && g.index < s.end) {
-      hits.push({ span: foldedSpan(ctx, g.index, g.index + g[0].length), category: 'grades' });
-    }
-    if (hits.length === 0) return;
-    let who = personIn(si);
-    if (!who && si > 0) {
+  const out: Finding[] = [];
+  for (const h of hits) {
+    let who = personIn(h.sentence);
+    if (!who && h.sentence > 0) {
+      const s = sentences[h.sentence]!;
       const pronoun = tokens.slice(s.from, s.to).some((t) => PERSON_PRONOUNS.has(t.word));
-      if (pronoun) who = personIn(si - 1);
+      if (pronoun) who = personIn(h.sentence - 1);
     }
-    if (!who) return;
-    const person = who.people[0]!;
-    for (const h of hits) {
-      if (abuse.some(([a, b]) => h.span[0] < b && a < h.span[1])) continue;
-      out.push(
-        finding(
-          rule,
-          'block',
-          'personal.sensitive',
-          {
-            nl: `Dit gaat over ${CATEGORY_NL[h.category]} van iemand die te herkennen is. Zulke gegevens zijn extra gevoelig: deel ze niet.`,
-            en: `This is about ${CATEGORY_EN[h.category]} of a recognisable person. Such data is especially sensitive: do not share it.`,
-          },
-          { span: h.span, personId: person.id },
-        ),
-      );
-    }
-  });
+    if (!who) continue;
+    if (abuse.some(([a, b]) => h.span[0] < b && a < h.span[1])) continue;
+    out.push(
+      finding(
+        rule,
+        'block',
+        'personal.sensitive',
+        {
+          nl: `Dit gaat over ${CATEGORY_NL[h.category]} van iemand die te herkennen is. Zulke gegevens zijn extra gevoelig: deel ze niet.`,
+          en: `This is about ${CATEGORY_EN[h.category]} of a recognisable person. Such data is especially sensitive: do not share it.`,
+        },
+        { span: h.span, personId: who.people[0]!.id },
+      ),
+    );
+  }
   return out;
 }
 
@@ -206,28 +208,27 @@ const COMPLAINT_CUE = /(?<![\p{L}])(ingediend|indienen|loopt|lopende|tegen|behan
 
 function confidentialFindings(ctx: PostContext, rule: string): Finding[] {
   const { tokens, sentences } = ctx.tk;
+  const matches = CONFIDENTIAL.match(tokens);
   const out: Finding[] = [];
-  for (const s of sentences) {
-    const sentenceText = ctx.folded.text.slice(s.start, s.end);
-    for (const m of CONFIDENTIAL.match(tokens, s.from, s.to)) {
-      const before = tokens[m.from - 1];
-      if (before && before.sentence === tokens[m.from]!.sentence && NEGATORS.has(before.word)) continue;
-      if (tokens[m.from]!.word === 'intern' && tokens[m.from + 1]?.word.startsWith('begeleid')) continue;
-      if (m.value === 'plan' && ANNOUNCED.match(tokens, s.from, s.to).length > 0) continue;
-      if (m.value === 'complaint' && !COMPLAINT_CUE.test(sentenceText)) continue;
-      out.push(
-        finding(
-          rule,
-          'block',
-          'confidential',
-          {
-            nl: 'Dit lijkt vertrouwelijke informatie van school (iets intern, een plan dat nog niet bekend is of een klacht die loopt). Deel dat niet.',
-            en: 'This looks like confidential school information (something internal, a plan not yet announced, or a complaint in progress). Do not share it.',
-          },
-          { span: tokenSpan(ctx, m.from, m.to) },
-        ),
-      );
-    }
+  for (const m of matches) {
+    const s = sentences[tokens[m.from]!.sentence]!;
+    const before = tokens[m.from - 1];
+    if (before && before.sentence === tokens[m.from]!.sentence && NEGATORS.has(before.word)) continue;
+    if (tokens[m.from]!.word === 'intern' && tokens[m.from + 1]?.word.startsWith('begeleid')) continue;
+    if (m.value === 'plan' && ANNOUNCED.match(tokens, s.from, s.to).length > 0) continue;
+    if (m.value === 'complaint' && !COMPLAINT_CUE.test(ctx.folded.text.slice(s.start, s.end))) continue;
+    out.push(
+      finding(
+        rule,
+        'block',
+        'confidential',
+        {
+          nl: 'Dit lijkt vertrouwelijke informatie van school (iets intern, een plan dat nog niet bekend is of een klacht die loopt). Deel dat niet.',
+          en: 'This looks like confidential school information (something internal, a plan not yet announced, or a complaint in progress). Do not share it.',
+        },
+        { span: tokenSpan(ctx, m.from, m.to) },
+      ),
+    );
   }
   return out;
 }

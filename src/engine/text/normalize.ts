@@ -2,14 +2,24 @@
 // offset map back to the original text so that every span we report points into what the
 // author wrote, in UTF-16 code units.
 
+/**
+ * A folded text. Most characters fold to exactly one character, so the offset map only records
+ * the exceptions: characters that folded to several (ß -> ss) and combining marks that folded to
+ * nothing (they widen the character before them). Between exceptions, offsets shift linearly.
+ */
 export interface Folded {
-  /** The folded text. */
   text: string;
-  /** For each code unit of `text`, the index in the original where it came from. */
-  starts: Int32Array;
-  /** For each code unit of `text`, the end (exclusive) in the original of the character it came from,
-   *  extended over characters that folded to nothing (combining marks). */
-  ends: Int32Array;
+  /** Sorted by folded position. */
+  exceptions: FoldException[];
+}
+
+export interface FoldException {
+  /** Position and length in the folded text. */
+  fPos: number;
+  fLen: number;
+  /** Position and length in the original text. */
+  oPos: number;
+  oLen: number;
 }
 
 const foldCache = new Map<number, string>();
@@ -70,30 +80,78 @@ function foldUnit(code: number): string {
   return f;
 }
 
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL
+const NON_ASCII = /[^\x00-\x7f]/g;
+
 export function fold(text: string): Folded {
   const n = text.length;
-  const out: string[] = [];
-  const starts = new Int32Array(n * 2 + 1);
-  const ends = new Int32Array(n * 2 + 1);
-  let len = 0;
-  for (let i = 0; i < n; i++) {
-    const code = text.charCodeAt(i);
-    // Fast path for ASCII.
-    let f: string;
-    if (code < 0x80) f = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]!;
-    else f = foldUnit(code);
-    if (f.length === 0) {
-      if (len > 0) ends[len - 1] = i + 1;
-      continue;
+  NON_ASCII.lastIndex = 0;
+  let wide = NON_ASCII.exec(text);
+  // Plain ASCII: folding is lower-casing, one unit for one unit.
+  if (wide === null) return { text: text.toLowerCase(), exceptions: [] };
+  const exceptions: FoldException[] = [];
+  let out = '';
+  let i = 0;
+  while (i < n) {
+    const runEnd = wide ? wide.index : n;
+    if (runEnd > i) {
+      out += text.slice(i, runEnd).toLowerCase();
+      i = runEnd;
     }
-    for (let k = 0; k < f.length; k++) {
-      starts[len] = i;
-      ends[len] = i + 1;
-      len++;
+    if (!wide) break;
+    const f = foldUnit(text.charCodeAt(i));
+    if (f.length === 1) out += f;
+    else if (f.length > 1) {
+      exceptions.push({ fPos: out.length, fLen: f.length, oPos: i, oLen: 1 });
+      out += f;
+    } else {
+      // Folded to nothing: the character before it now spans it too.
+      const last = exceptions[exceptions.length - 1];
+      if (last && last.fPos + last.fLen === out.length && last.fLen > 0) last.oLen += 1;
+      else if (out.length > 0) {
+        const o = startIn(exceptions, out.length - 1);
+        exceptions.push({ fPos: out.length - 1, fLen: 1, oPos: o, oLen: i + 1 - o });
+      }
+      else exceptions.push({ fPos: 0, fLen: 0, oPos: i, oLen: 1 });
     }
-    out.push(f);
+    i++;
+    NON_ASCII.lastIndex = i;
+    wide = NON_ASCII.exec(text);
   }
-  return { text: out.join(''), starts: starts.subarray(0, len), ends: ends.subarray(0, len) };
+  return { text: out, exceptions };
+}
+
+function findException(ex: readonly FoldException[], p: number): FoldException | undefined {
+  let lo = 0;
+  let hi = ex.length - 1;
+  let found: FoldException | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ex[mid]!.fPos <= p) {
+      found = ex[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Original offset where the folded character at p starts. */
+export function originalStart(f: Folded, p: number): number {
+  return startIn(f.exceptions, p);
+}
+
+function startIn(ex: readonly FoldException[], p: number): number {
+  const e = findException(ex, p);
+  if (!e) return p;
+  if (p < e.fPos + e.fLen) return e.oPos;
+  return e.oPos + e.oLen + (p - e.fPos - e.fLen);
+}
+
+/** Original offset just after the folded character at p. */
+function originalEnd(f: Folded, p: number): number {
+  const e = findException(f.exceptions, p);
+  if (e && p < e.fPos + e.fLen) return e.oPos + e.oLen;
+  return originalStart(f, p) + 1;
 }
 
 /** Folds a short string (a name, a lexicon entry) without keeping offsets. */
@@ -109,8 +167,8 @@ export function foldString(s: string): string {
 /** Maps a span of the folded text back to the original text. */
 export function toOriginal(f: Folded, start: number, end: number): [number, number] {
   if (end <= start) {
-    const at = start < f.starts.length ? f.starts[start]! : f.ends.length ? f.ends[f.ends.length - 1]! : 0;
+    const at = start < f.text.length ? originalStart(f, start) : f.text.length === 0 ? 0 : originalEnd(f, f.text.length - 1);
     return [at, at];
   }
-  return [f.starts[start]!, f.ends[end - 1]!];
+  return [originalStart(f, start), originalEnd(f, end - 1)];
 }

@@ -65,19 +65,21 @@ export class PhraseSet<T> {
   longestAt(tokens: readonly Token[], i: number, to = tokens.length): PhraseMatch<T> | null {
     const t = tokens[i]!;
     let best: PhraseMatch<T> | null = null;
-    const consider = (list: Pattern<T>[] | undefined) => {
-      if (!list) return;
-      for (const p of list) {
-        const end = matchPattern(p, tokens, i, to);
-        if (end > 0 && (!best || end > best.to)) best = { from: i, to: end, value: p.value };
-      }
-    };
-    consider(this.exact.get(t.word));
-    if (t.raw !== t.word) consider(this.exact.get(t.raw));
-    if (t.word.length >= 3) consider(this.prefix.get(t.word.slice(0, 3)));
-    if (this.suffix.length) consider(this.suffix);
+    best = longest(this.exact.get(t.word), tokens, i, to, best);
+    if (t.raw !== t.word) best = longest(this.exact.get(t.raw), tokens, i, to, best);
+    if (t.word.length >= 3 && this.prefix.size) best = longest(this.prefix.get(t.word.slice(0, 3)), tokens, i, to, best);
+    if (this.suffix.length) best = longest(this.suffix, tokens, i, to, best);
     return best;
   }
+}
+
+function longest<T>(list: Pattern<T>[] | undefined, tokens: readonly Token[], i: number, to: number, best: PhraseMatch<T> | null): PhraseMatch<T> | null {
+  if (!list) return best;
+  for (const p of list) {
+    const end = matchPattern(p, tokens, i, to);
+    if (end > 0 && (!best || end > best.to)) best = { from: i, to: end, value: p.value };
+  }
+  return best;
 }
 
 function push<T>(m: Map<string, T[]>, k: string, v: T) {

@@ -28,9 +28,21 @@ export interface Tokenized {
   sentences: Sentence[];
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*'?/gu;
+// Letters and digits: an ASCII table, and a lazily filled table for the rest of the BMP.
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const wideClass = new Uint8Array(65536); // 0 unknown, 1 word, 2 not
+function isWordCode(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  let k = wideClass[c]!;
+  if (k === 0) {
+    k = c >= 0xd800 && c <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    wideClass[c] = k;
+  }
+  return k === 1;
+}
+
 // Abbreviations whose full stop does not end a sentence.
-const ABBREVIATIONS = new Set(['geb', 'mr', 'mw', 'mevr', 'dhr', 'drs', 'dr', 'ir', 'ing', 'bijv', 'bv', 'ca', 'nr', 'o.a', 'oa', 'd.w.z', 'z.s.m', 'm.b.t', 'i.v.m', 'evt', 'incl', 'excl', 'st', 'tel', 'jl', 'a.s']);
+const ABBREVIATIONS = new Set(['geb', 'mr', 'mw', 'mevr', 'dhr', 'drs', 'dr', 'ir', 'ing', 'bijv', 'bv', 'ca', 'nr', 'oa', 'evt', 'incl', 'excl', 'st', 'tel', 'jl']);
 
 export function tokenize(folded: string): Tokenized {
   const tokens: Token[] = [];
@@ -39,21 +51,30 @@ export function tokenize(folded: string): Tokenized {
   let sentenceStart = 0;
   let sentenceFrom = 0;
   let prevEnd = -1;
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(folded)) !== null) {
-    const start = m.index;
-    // Did a sentence end between the previous token and this one?
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCode(folded.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    // A word: letters and digits, joined by inner apostrophes or hyphens ("sanne's", "jan-willem").
+    for (;;) {
+      while (i < n && isWordCode(folded.charCodeAt(i))) i++;
+      const c = folded.charCodeAt(i);
+      if ((c === 39 || c === 45) && i + 1 < n && isWordCode(folded.charCodeAt(i + 1))) i++;
+      else break;
+    }
+    const end = i;
     if (prevEnd >= 0 && endsSentence(folded, prevEnd, start, tokens[tokens.length - 1]!.raw)) {
       sentences.push({ start: sentenceStart, end: prevEnd, from: sentenceFrom, to: tokens.length });
       sentence++;
       sentenceStart = start;
       sentenceFrom = tokens.length;
     }
-    let raw = m[0];
-    if (raw.endsWith("'")) raw = raw.slice(0, -1);
-    const end = start + raw.length;
-    const word = raw.endsWith("'s") ? raw.slice(0, -2) : raw;
+    const raw = folded.slice(start, end);
+    const word = end - start > 2 && raw.endsWith("'s") ? raw.slice(0, -2) : raw;
     const joined = prevEnd >= 0 && tokens[tokens.length - 1]!.sentence === sentence && isBlank(folded, prevEnd, start);
     tokens.push({ word, raw, start, end, sentence, joined, index: tokens.length });
     prevEnd = end;
@@ -77,9 +98,13 @@ function endsSentence(s: string, from: number, to: number, prevWord: string): bo
     if (c === '.' || c === '…') {
       if (c === '.' && i === from && ABBREVIATIONS.has(prevWord)) continue;
       // "2.4.2017", "1.000": a full stop between digits is no sentence end.
-      if (i + 1 < s.length && /\d/.test(s[i + 1]!) && i > 0 && /\d/.test(s[i - 1]!)) continue;
+      if (isDigit(s.charCodeAt(i + 1)) && isDigit(s.charCodeAt(i - 1))) continue;
       return true;
     }
   }
   return false;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
