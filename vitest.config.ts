@@ -11,6 +11,16 @@ export default defineConfig({
         },
       },
       {
+        // Browser tests: Playwright driving Debian's Chromium (npm run test:e2e).
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         // Tests that read ../shared (third-party data, the worked examples). A user's clone has none.
         test: {
           name: 'shared',

@@ -164,7 +164,9 @@ export function preparePost(school: PreparedSchool, post: Post, now: number): Po
   const orgMentions: PostContext['orgMentions'] = [];
   for (let i = 0; i < tk.tokens.length; i++) {
     const m = school.names.longestAt(tk.tokens, i);
-    if (m) {
+    // A name of several words ("De Regenboog") is also an ordinary phrase ("na de regen kwam de
+    // regenboog"): as a name its last word is capitalised. One-word names match in any case.
+    if (m && (m.to - m.from === 1 || isCapitalised(tk.tokens[m.to - 1]!))) {
       orgMentions.push({ from: m.from, to: m.to, which: m.people.some((p) => p.id === school.orgIds.org) ? 'org' : 'school' });
       i = m.to - 1;
     }

@@ -40,3 +40,11 @@ describe('scope (R.2)', () => {
     expect(check({ text: 'Sanne en ik gaan naar de rijschool' }).verdict).toBe('out_of_scope');
   });
 });
+
+describe('school names as ordinary words', () => {
+  it('needs a capital for a name of several words, not for a one-word name', () => {
+    expect(check({ text: 'Na de regen kwam de regenboog tevoorschijn' }).verdict).toBe('out_of_scope');
+    expect(check({ text: 'Na de regen naar de Regenboog' }).verdict).not.toBe('out_of_scope');
+    expect(check({ text: 'nieuws van asko vandaag' }).verdict).not.toBe('out_of_scope');
+  });
+});

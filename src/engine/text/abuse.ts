@@ -329,6 +329,110 @@ for (const list of PAT_INDEX.values()) {
 }
 const NEED_STAMP = new Int32Array(PATTERN_SRC.length).fill(-1);
 const DOX_CALLS = DOX_CALL_SRC.map((s, i) => compile(s, 1000 + i));
+
+// ---------------------------------------------------------------------------------------------
+// Trigger words. Every hit needs a cue in its own sentence: a lexicon word of a cue kind, one
+// word of each phrase pattern (its least common obligatory step), a negation plus a "negated
+// positive" (mensen, welkom), or, for doxxing, an address and a call to go there. Most posts have
+// none of these: detectAbuse then returns [] right after tokenising, and only the sentences with
+// a trigger are analysed.
+// ---------------------------------------------------------------------------------------------
+
+const TRIGGER_MASK = F.INS | F.SLUR | F.AMB | F.DEHUM | F.DEHUM_S | F.DIS | F.CURSE_C | F.IADJ | F.PRED |
+  F.VIOL | F.VIOL_W | F.CRIME_N | F.CRIME_V | F.CRIME_P;
+const T_HIT = 1;
+const T_NEGPOS = 2;
+const T_NEG = 4;
+const T_DOX = 8;
+const PAT_TRIGGER = new Set<string>();
+{
+  // Common words are poor triggers: pick the obligatory step with the fewest of them.
+  const common = set([...L.FUNCTION_WORDS, ...L.SECOND_PERSON, ...L.FIRST_PERSON, ...L.THIRD_PERSON,
+    ...w(`is ben bent zijn was waren blijft lijkt wordt worden moet mag zou zal ga gaat gaan wil kan
+      kom komen laat op af in uit bij tot na van met voor naar wie elke dag alles maar goed huis school`)]);
+  for (const [src] of PATTERN_SRC) {
+    let best: ReadonlySet<string> | null = null;
+    let bestScore = Infinity;
+    for (const st of compile(src, -1).steps) {
+      if (st.k !== 'lit' || st.opt) continue;
+      let sc = st.s.size;
+      for (const x of st.s) if (common.has(x)) sc += 1000;
+      if (sc < bestScore) { bestScore = sc; best = st.s; }
+    }
+    if (!best) throw new Error(`abuse pattern needs an obligatory word: ${src}`);
+    for (const x of best) PAT_TRIGGER.add(x);
+  }
+}
+const DOX_WORDS = new Set<string>();
+for (const p of DOX_CALLS) { const st = p.steps[0]; if (st?.k === 'lit') for (const x of st.s) DOX_WORDS.add(x); }
+const TRIGGER_CACHE = new Map<string, number>();
+function triggerOf(key: string): number {
+  const hit = TRIGGER_CACHE.get(key);
+  if (hit !== undefined) return hit;
+  let v = 0;
+  let f = LEX.get(key);
+  if (f === undefined) {
+    const c = classify(key);
+    f = c.f;
+    if (c.split || key.includes('*')) v |= T_HIT;
+  }
+  if (f & TRIGGER_MASK || PAT_TRIGGER.has(key)) v |= T_HIT;
+  if (f & F.NEGPOS) v |= T_NEGPOS;
+  if (f & F.NEG) v |= T_NEG;
+  if (DOX_WORDS.has(key)) v |= T_DOX;
+  if (TRIGGER_CACHE.size >= WORD_CACHE_MAX) TRIGGER_CACHE.clear();
+  TRIGGER_CACHE.set(key, v);
+  return v;
+}
+/** The normalised key (and alternative key) of a raw token, as tag() computes them. */
+function keysOf(r: Raw): [string, string | null] {
+  let key = r.leet ? deLeet(r.raw, 'i') : r.raw;
+  let alt: string | null = r.leet && r.raw.includes('1') ? deLeet(r.raw, 'l') : null;
+  if (hasRun3(key)) {
+    alt = collapse(key, 1, true);
+    key = collapse(key, 2, false);
+  }
+  return [key, alt];
+}
+let sentTrigger = new Uint8Array(64);
+/**
+ * Marks the sentences (numbered as tag() numbers them) that hold a trigger in `sentTrigger`.
+ * Returns 0 when there is none, 1 when some sentence has one, 3 when doxxing is possible as well.
+ */
+function triggers(raws: Raw[]): number {
+  let n = 0;
+  for (const r of raws) if (r.sentBreakBefore) n++;
+  if (sentTrigger.length < n) sentTrigger = new Uint8Array(n * 2);
+  sentTrigger.fill(0, 0, n);
+  let sent = -1;
+  let any = 0;
+  let neg = false;
+  let singles = 0;
+  let addr = false;
+  let dox = false;
+  for (let i = 0; i < raws.length; i++) {
+    const r = raws[i] as Raw;
+    if (r.sentBreakBefore) { sent++; neg = false; }
+    const simple = !r.leet && !hasRun3(r.raw);
+    let v = triggerOf(simple ? r.raw : keysOf(r)[0]);
+    if (!simple) {
+      const alt = keysOf(r)[1];
+      if (alt !== null) v |= triggerOf(alt);
+    }
+    // Spaced letters ("h o e r") are joined by tag(): count them as a trigger.
+    singles = r.raw.length === 1 ? singles + 1 : 0;
+    if (v & T_NEG) neg = true;
+    if (v & T_DOX) dox = true;
+    if (v & T_HIT || (v & T_NEGPOS && neg) || singles >= 3) { sentTrigger[sent] = 1; any = 1; }
+    const c0 = r.raw.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57 && i > 0) {
+      const p = raws[i - 1] as Raw;
+      if (p.cap || p.leet || /^\d{4}/.test(r.raw) || STREET_SUFFIX.some((x) => p.raw.endsWith(x))) addr = true;
+    }
+  }
+  return addr && dox ? 3 : any;
+}
+
 const STREET_SUFFIX = ['straat', 'laan', 'weg', 'plein', 'gracht', 'kade', 'singel', 'dijk', 'hof', 'dreef', 'steeg', 'pad', 'park', 'plantsoen', 'erf', 'markt'];
 
 // ---------------------------------------------------------------------------------------------
@@ -677,7 +781,10 @@ interface Ctx {
 
 export function detectAbuse(text: string): AbuseHit[] {
   if (text.length === 0) return [];
-  const t = tag(rawTokens(text));
+  const raws = rawTokens(text);
+  const trig = triggers(raws);
+  if (trig === 0) return [];
+  const t = tag(raws);
   if (t.length === 0) return [];
   const nSent = (t[t.length - 1] as Tok).sent + 1;
   const sentStart = new Array<number>(nSent).fill(-1);
@@ -694,12 +801,13 @@ export function detectAbuse(text: string): AbuseHit[] {
     const a = sentStart[s] as number;
     const b = sentEnd[s] as number;
     if (a < 0) continue;
+    if (doxAddress < 0 && trig === 3) doxAddress = findAddress(ctx, a, b);
+    if (!sentTrigger[s]) continue;
     runPatterns(ctx, a, b);
     violence(ctx, a, b);
     defamation(ctx, a, b);
     groupPredicates(ctx, a, b);
     words(ctx, a, b);
-    if (doxAddress < 0) doxAddress = findAddress(ctx, a, b);
   }
   if (doxAddress >= 0) doxxing(ctx, doxAddress);
   return ctx.hits;
@@ -1448,3 +1556,7 @@ function doxxing(ctx: Ctx, addr: number): void {
     }
   }
 }
+export function __debugTriggers(text: string): string[] {
+  return rawTokens(text).filter((r) => triggerOf(r.raw) & T_HIT).map((r) => r.raw);
+}
+export const __PT = PAT_TRIGGER;
