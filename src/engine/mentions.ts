@@ -70,7 +70,8 @@ export function findMentions(roster: PreparedRoster, tk: Tokenized, groups: Grou
     for (let k = m.from; k < m.to; k++) covered[k] = 1;
     out.push(m);
   };
-  const groupsIn = (sentence: number) => groups.filter((g) => g.sentence === sentence);
+  const NONE: GroupMention[] = [];
+  const groupsIn = (sentence: number) => (groups.length === 0 ? NONE : groups.filter((g) => g.sentence === sentence));
 
   // Titles first: "juf Sanne" is the teacher, even when a student has that given name.
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -101,12 +102,10 @@ export function findMentions(roster: PreparedRoster, tk: Tokenized, groups: Grou
     const nm = roster.givenNames.longestAt(tokens, i);
     if (!nm) continue;
     const t = tokens[i]!;
-    const key = tokens
-      .slice(nm.from, nm.to)
-      .map((x) => x.word)
-      .join(' ');
     let matched = false;
-    for (const g of groupsIn(t.sentence)) {
+    const sentenceGroups = groupsIn(t.sentence);
+    const key = sentenceGroups.length ? tokens.slice(nm.from, nm.to).map((x) => x.word).join(' ') : '';
+    for (const g of sentenceGroups) {
       let students = roster.studentGroup.get(`${key}|${g.group}`);
       if (!students && t.raw === t.word && t.word.endsWith('s')) students = roster.studentGroup.get(`${key.slice(0, -1)}|${g.group}`);
       if (students) {

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Browser test of the demo page: Playwright (playwright-core) drives Debian's Chromium against
 // the real server on loopback; axe-core checks WCAG 2.1 AA.
 import { readFileSync } from 'node:fs';

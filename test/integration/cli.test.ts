@@ -1,19 +1,24 @@
-// The `postwijzer` command, run as a real process (through tsx, so no build is needed).
+// The `postwijzer` command, run as a real process: the bundle that `npm ci` builds, through bin/.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCase } from '../../src/engine/testing/factories.ts';
 
+beforeAll(() => {
+  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
+  if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
+}, 60_000);
+
 function run(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { input, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(process.execPath, ['bin/postwijzer.mjs', ...args], { input, encoding: 'utf8', timeout: 30_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 const named = buildCase({ channel: { kind: 'school', platform: 'instagram' }, author: { personId: 'e1' }, situation: 'work', text: 'Yusuf Demir uit groep 5b won de rekenquiz!', at: '2026-11-26T16:05:00+01:00' });
 
-describe('postwijzer check', () => {
+describe('postwijzer check', { timeout: 60_000 }, () => {
   it('checks a case from a file and prints the result as JSON', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pw-'));
     const file = join(dir, 'case.json');

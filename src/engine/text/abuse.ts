@@ -344,24 +344,45 @@ const T_HIT = 1;
 const T_NEGPOS = 2;
 const T_NEG = 4;
 const T_DOX = 8;
-const PAT_TRIGGER = new Set<string>();
-{
-  // Common words are poor triggers: pick the obligatory step with the fewest of them.
-  const common = set([...L.FUNCTION_WORDS, ...L.SECOND_PERSON, ...L.FIRST_PERSON, ...L.THIRD_PERSON,
-    ...w(`is ben bent zijn was waren blijft lijkt wordt worden moet mag zou zal ga gaat gaan wil kan
-      kom komen laat op af in uit bij tot na van met voor naar wie elke dag alles maar goed huis school`)]);
-  for (const [src] of PATTERN_SRC) {
-    let best: ReadonlySet<string> | null = null;
-    let bestScore = Infinity;
-    for (const st of compile(src, -1).steps) {
-      if (st.k !== 'lit' || st.opt) continue;
-      let sc = st.s.size;
-      for (const x of st.s) if (common.has(x)) sc += 1000;
-      if (sc < bestScore) { bestScore = sc; best = st.s; }
+const T_STEP = 16; // a word of a phrase pattern (see stepsOf)
+// A pattern can only match when each of its obligatory words is in the sentence: every such step
+// gets an id, and a sentence is marked when all steps of some pattern have been seen in it.
+const WORD_STEPS = new Map<string, number[]>();
+const STEP_PATTERN: number[] = [];
+const PATTERN_STEPS: number[][] = [];
+PATTERN_SRC.forEach(([src], pid) => {
+  const ids: number[] = [];
+  for (const st of compile(src, -1).steps) {
+    if (st.k !== 'lit' || st.opt) continue;
+    const id = STEP_PATTERN.length;
+    STEP_PATTERN.push(pid);
+    ids.push(id);
+    for (const x of st.s) {
+      const list = WORD_STEPS.get(x);
+      if (list) list.push(id);
+      else WORD_STEPS.set(x, [id]);
     }
-    if (!best) throw new Error(`abuse pattern needs an obligatory word: ${src}`);
-    for (const x of best) PAT_TRIGGER.add(x);
   }
+  if (ids.length === 0) throw new Error(`abuse pattern needs an obligatory word: ${src}`);
+  PATTERN_STEPS.push(ids);
+});
+const STEP_STAMP = new Int32Array(STEP_PATTERN.length).fill(-1);
+let stepSerial = 0;
+/** Stamps the pattern steps of `key`; true when that completes a pattern in this sentence. */
+function stepsOf(key: string, serial: number): boolean {
+  const ids = WORD_STEPS.get(key);
+  if (ids === undefined) return false;
+  let done = false;
+  for (const id of ids) {
+    if (STEP_STAMP[id] === serial) continue;
+    STEP_STAMP[id] = serial;
+    if (done) continue;
+    done = true;
+    for (const other of PATTERN_STEPS[STEP_PATTERN[id] as number] as number[]) {
+      if (STEP_STAMP[other] !== serial) { done = false; break; }
+    }
+  }
+  return done;
 }
 const DOX_WORDS = new Set<string>();
 for (const p of DOX_CALLS) { const st = p.steps[0]; if (st?.k === 'lit') for (const x of st.s) DOX_WORDS.add(x); }
@@ -376,16 +397,17 @@ function triggerOf(key: string): number {
     f = c.f;
     if (c.split || key.includes('*')) v |= T_HIT;
   }
-  if (f & TRIGGER_MASK || PAT_TRIGGER.has(key)) v |= T_HIT;
+  if (f & TRIGGER_MASK) v |= T_HIT;
   if (f & F.NEGPOS) v |= T_NEGPOS;
   if (f & F.NEG) v |= T_NEG;
   if (DOX_WORDS.has(key)) v |= T_DOX;
+  if (WORD_STEPS.has(key)) v |= T_STEP;
   if (TRIGGER_CACHE.size >= WORD_CACHE_MAX) TRIGGER_CACHE.clear();
   TRIGGER_CACHE.set(key, v);
   return v;
 }
 /** The normalised key (and alternative key) of a raw token, as tag() computes them. */
-function keysOf(r: Raw): [string, string | null] {
+function keysOf(r: { raw: string; leet: boolean }): [string, string | null] {
   let key = r.leet ? deLeet(r.raw, 'i') : r.raw;
   let alt: string | null = r.leet && r.raw.includes('1') ? deLeet(r.raw, 'l') : null;
   if (hasRun3(key)) {
@@ -394,6 +416,126 @@ function keysOf(r: Raw): [string, string | null] {
   }
   return [key, alt];
 }
+// The whole-text pre-filter: plain ASCII words are looked up in an open-addressing table keyed by
+// a hash computed while scanning, so that a harmless post is rejected without creating a string
+// per word. The table caches triggerOf() and the pattern steps of every word seen.
+const HT_SIZE = 1 << 15;
+const HT_MASK = HT_SIZE - 1;
+const htKeys: (string | undefined)[] = new Array<string | undefined>(HT_SIZE);
+const htVals = new Int32Array(HT_SIZE);
+const htSteps: (readonly number[] | undefined)[] = new Array<readonly number[] | undefined>(HT_SIZE);
+let htCount = 0;
+const NO_STEPS: readonly number[] = [];
+
+function stepIds(keys: readonly string[]): readonly number[] {
+  const out: number[] = [];
+  for (const k of keys) for (const id of WORD_STEPS.get(k) ?? NO_STEPS) out.push(id);
+  return out.length ? out : NO_STEPS;
+}
+/** Stamps the pattern steps `ids` with `serial`; true when that completes a pattern. */
+function stampIds(ids: readonly number[], serial: number): boolean {
+  let done = false;
+  for (const id of ids) {
+    if (STEP_STAMP[id] === serial) continue;
+    STEP_STAMP[id] = serial;
+    if (done) continue;
+    done = true;
+    for (const other of PATTERN_STEPS[STEP_PATTERN[id] as number] as number[]) {
+      if (STEP_STAMP[other] !== serial) { done = false; break; }
+    }
+  }
+  return done;
+}
+/** Table slot of the plain ASCII word text[s, e) with hash `h`, filled on first sight. */
+function htSlot(text: string, s: number, e: number, h: number): number {
+  const len = e - s;
+  let idx = h & HT_MASK;
+  for (;;) {
+    const k = htKeys[idx];
+    if (k === undefined) break;
+    if (k.length === len) {
+      let j = 0;
+      while (j < len && k.charCodeAt(j) === (text.charCodeAt(s + j) | 32)) j++;
+      if (j === len) return idx;
+    }
+    idx = (idx + 1) & HT_MASK;
+  }
+  if (htCount >= HT_SIZE >> 1) {
+    htKeys.fill(undefined);
+    htSteps.fill(undefined);
+    htCount = 0;
+    idx = h & HT_MASK;
+  }
+  const key = text.slice(s, e).toLowerCase();
+  let keys: string[] = [key];
+  if (hasRun3(key)) keys = [collapse(key, 2, false), collapse(key, 1, true)];
+  let v = 0;
+  for (const k of keys) v |= triggerOf(k);
+  htKeys[idx] = key;
+  htVals[idx] = v;
+  htSteps[idx] = stepIds(keys);
+  htCount++;
+  return idx;
+}
+
+/** False when the text certainly has no hit: no word of it can start any rule. */
+function mayHaveAbuse(text: string): boolean {
+  const n = text.length;
+  let serial = ++stepSerial;
+  if (serial > 0x3fffffff) { stepSerial = serial = 0; STEP_STAMP.fill(-1); }
+  let neg = false;
+  let dox = false;
+  let addr = false;
+  let singles = 0;
+  let prevS = -1;
+  let prevE = -1;
+  let prevPlain = true;
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    const asciiLetter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+    const digit = code >= 48 && code <= 57;
+    if (!asciiLetter && !digit && !isLetterCode(code)) {
+      if (!((code === 64 || code === 36 || code === 0x20ac) && i + 1 < n && isWordCode(text.charCodeAt(i + 1)))) { i++; continue; }
+    }
+    const s = i;
+    let v: number;
+    let ids: readonly number[];
+    let len: number;
+    i = tokenEnd(text, s);
+    if (tokSimple) {
+      let h = 0;
+      for (let k = s; k < i; k++) h = Math.imul(h ^ (text.charCodeAt(k) | 32), 0x01000193);
+      const slot = htSlot(text, s, i, h ^ (h >>> 15));
+      v = htVals[slot] as number;
+      ids = htSteps[slot] as readonly number[];
+      len = i - s;
+    } else {
+      const raw = foldedToken(text, s, i);
+      const [key, alt] = keysOf({ raw, leet: tokLeet && tokHasLetter });
+      v = triggerOf(key);
+      ids = stepIds(alt === null ? [key] : [key, alt]);
+      if (alt !== null) v |= triggerOf(alt);
+      len = raw.length;
+    }
+    singles = len === 1 ? singles + 1 : 0;
+    if (v & T_NEG) neg = true;
+    if (v & T_DOX) dox = true;
+    if (v & T_HIT || (v & T_NEGPOS && neg) || singles >= 3) return true;
+    if (ids.length && stampIds(ids, serial)) return true;
+    if (digit && prevS >= 0) {
+      // A possible address (see findAddress): after a capitalised or street word, or a postcode.
+      const p0 = text.charCodeAt(prevS);
+      if (!prevPlain || (p0 >= 65 && p0 <= 90) || i - s >= 4 || STREET_SUFFIX.some((x) => text.slice(prevS, prevE).toLowerCase().endsWith(x))) addr = true;
+    }
+    if (addr && dox) return true;
+    prevS = s;
+    prevE = i;
+    prevPlain = tokSimple;
+  }
+  return false;
+}
+
 let sentTrigger = new Uint8Array(64);
 /**
  * Marks the sentences (numbered as tag() numbers them) that hold a trigger in `sentTrigger`.
@@ -410,14 +552,26 @@ function triggers(raws: Raw[]): number {
   let singles = 0;
   let addr = false;
   let dox = false;
+  let serial = 0;
   for (let i = 0; i < raws.length; i++) {
     const r = raws[i] as Raw;
-    if (r.sentBreakBefore) { sent++; neg = false; }
+    if (r.sentBreakBefore) {
+      sent++;
+      neg = false;
+      serial = ++stepSerial;
+      if (serial > 0x3fffffff) { stepSerial = serial = 0; STEP_STAMP.fill(-1); }
+    }
     const simple = !r.leet && !hasRun3(r.raw);
-    let v = triggerOf(simple ? r.raw : keysOf(r)[0]);
+    const key = simple ? r.raw : keysOf(r)[0];
+    let v = triggerOf(key);
+    if (v & T_STEP && stepsOf(key, serial)) v |= T_HIT;
     if (!simple) {
       const alt = keysOf(r)[1];
-      if (alt !== null) v |= triggerOf(alt);
+      if (alt !== null) {
+        const va = triggerOf(alt);
+        v |= va;
+        if (va & T_STEP && stepsOf(alt, serial)) v |= T_HIT;
+      }
     }
     // Spaced letters ("h o e r") are joined by tag(): count them as a trigger.
     singles = r.raw.length === 1 ? singles + 1 : 0;
@@ -502,6 +656,7 @@ function rawTokens(text: string): Raw[] {
   let clauseBreak = true;
   while (i < n) {
     const code = text.charCodeAt(i);
+    if (code === 32) { i++; continue; } // fast path: a space
     const ch = text[i] as string;
     const letter = isLetterCode(code);
     const digit = code >= 48 && code <= 57;
@@ -509,42 +664,10 @@ function rawTokens(text: string): Raw[] {
     if (letter || digit || (leetSym && i + 1 < n && isWordCode(text.charCodeAt(i + 1)))) {
       // Read a token.
       const s = i;
-      let hasLetter = false;
-      let leet = false;
-      let simple = true; // only ASCII letters: the token is a lower-cased slice
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        const cc = text[i] as string;
-        if (isLetterCode(c)) { hasLetter = true; if (c > 122) simple = false; i++; continue; }
-        if ((c >= 48 && c <= 57) || cc === '@' || cc === '$' || cc === '€') { leet = true; simple = false; i++; continue; }
-        if ((cc === '!' || cc === '|') && i > s && i + 1 < n && isLetterCode(text.charCodeAt(i + 1))) { leet = true; simple = false; i++; continue; }
-        // Joiners inside a word.
-        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-        if ((cc === "'" || cc === '\u2019' || cc === '-' || cc === '_' || cc === '*') && i > s && isWordCode(next)) {
-          simple = false;
-          i++;
-          continue;
-        }
-        if (cc === '.' && isWordCode(next)) {
-          // k.u.t: single letters separated by dots.
-          const prevSingle = i - s === 1 || (i >= 2 && text[i - 2] === '.');
-          const after = i + 2 < n ? text.charCodeAt(i + 2) : 0;
-          const chain = i >= 2 && text[i - 2] === '.';
-          if (prevSingle && (!isWordCode(after) || chain)) { simple = false; i++; continue; }
-        }
-        break;
-      }
-      let buf: string;
-      if (simple) buf = text.slice(s, i).toLowerCase();
-      else {
-        buf = '';
-        for (let k = s; k < i; k++) {
-          const c = text.charCodeAt(k);
-          const cc = text[k] as string;
-          if (isLetterCode(c)) buf += foldChar(c);
-          else if ((c >= 48 && c <= 57) || cc === '@' || cc === '$' || cc === '€' || cc === '!' || cc === '|' || cc === '*') buf += cc;
-        }
-      }
+      i = tokenEnd(text, s);
+      const buf = tokSimple ? text.slice(s, i).toLowerCase() : foldedToken(text, s, i);
+      const leet = tokLeet;
+      const hasLetter = tokHasLetter;
       const first = text.charCodeAt(s);
       out.push({
         raw: buf, s, e: i, cap: first >= 65 && first <= 90 || (first >= 0xc0 && text[s] !== (text[s] as string).toLowerCase()),
@@ -566,6 +689,57 @@ function rawTokens(text: string): Raw[] {
   }
   return out;
 }
+// Results of tokenEnd (module-level, so that reading a token allocates nothing).
+let tokSimple = true; // only ASCII letters: the token is a lower-cased slice
+let tokLeet = false;
+let tokHasLetter = false;
+/** The end of the token starting at `s`: letters, leetspeak, joiners (zo'n, k-u-t) and k.u.t. */
+function tokenEnd(text: string, s: number): number {
+  const n = text.length;
+  let i = s;
+  let hasLetter = false;
+  let leet = false;
+  let simple = true;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) { hasLetter = true; i++; continue; } // fast path: ASCII
+    const cc = text[i] as string;
+    if (isLetterCode(c)) { hasLetter = true; if (c > 122) simple = false; i++; continue; }
+    if ((c >= 48 && c <= 57) || cc === '@' || cc === '$' || cc === '€') { leet = true; simple = false; i++; continue; }
+    if ((cc === '!' || cc === '|') && i > s && i + 1 < n && isLetterCode(text.charCodeAt(i + 1))) { leet = true; simple = false; i++; continue; }
+    // Joiners inside a word.
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    if ((cc === "'" || cc === '\u2019' || cc === '-' || cc === '_' || cc === '*') && i > s && isWordCode(next)) {
+      simple = false;
+      i++;
+      continue;
+    }
+    if (cc === '.' && isWordCode(next)) {
+      // k.u.t: single letters separated by dots.
+      const prevSingle = i - s === 1 || (i >= 2 && text[i - 2] === '.');
+      const after = i + 2 < n ? text.charCodeAt(i + 2) : 0;
+      const chain = i >= 2 && text[i - 2] === '.';
+      if (prevSingle && (!isWordCode(after) || chain)) { simple = false; i++; continue; }
+    }
+    break;
+  }
+  tokSimple = simple;
+  tokLeet = leet;
+  tokHasLetter = hasLetter;
+  return i;
+}
+/** A token that is not plain ASCII: folded letters, leet symbols and '*' kept, joiners dropped. */
+function foldedToken(text: string, s: number, e: number): string {
+  let buf = '';
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    const cc = text[k] as string;
+    if (isLetterCode(c)) buf += foldChar(c);
+    else if ((c >= 48 && c <= 57) || cc === '@' || cc === '$' || cc === '€' || cc === '!' || cc === '|' || cc === '*') buf += cc;
+  }
+  return buf;
+}
+
 function isWordCode(c: number): boolean {
   return isLetterCode(c) || (c >= 48 && c <= 57) || c === 64 || c === 36;
 }
@@ -585,7 +759,10 @@ function collapse(s: string, keep: number, onlyLong: boolean): string {
   return out;
 }
 function hasRun3(s: string): boolean {
-  for (let i = 2; i < s.length; i++) if (s[i] === s[i - 1] && s[i] === s[i - 2]) return true;
+  for (let i = 2; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === s.charCodeAt(i - 1) && c === s.charCodeAt(i - 2)) return true;
+  }
   return false;
 }
 
@@ -780,7 +957,7 @@ interface Ctx {
 }
 
 export function detectAbuse(text: string): AbuseHit[] {
-  if (text.length === 0) return [];
+  if (text.length === 0 || !mayHaveAbuse(text)) return [];
   const raws = rawTokens(text);
   const trig = triggers(raws);
   if (trig === 0) return [];
@@ -1556,7 +1733,3 @@ function doxxing(ctx: Ctx, addr: number): void {
     }
   }
 }
-export function __debugTriggers(text: string): string[] {
-  return rawTokens(text).filter((r) => triggerOf(r.raw) & T_HIT).map((r) => r.raw);
-}
-export const __PT = PAT_TRIGGER;

@@ -67,7 +67,7 @@ export class PhraseSet<T> {
     let best: PhraseMatch<T> | null = null;
     best = longest(this.exact.get(t.word), tokens, i, to, best);
     if (t.raw !== t.word) best = longest(this.exact.get(t.raw), tokens, i, to, best);
-    if (t.word.length >= 3 && this.prefix.size) best = longest(this.prefix.get(t.word.slice(0, 3)), tokens, i, to, best);
+    if (t.p3 && this.prefix.size) best = longest(this.prefix.get(t.p3), tokens, i, to, best);
     if (this.suffix.length) best = longest(this.suffix, tokens, i, to, best);
     return best;
   }

@@ -13,6 +13,8 @@ export interface Token {
   joined: boolean;
   /** Index in the token list. */
   index: number;
+  /** The first three characters of `word`, the bucket key of prefix patterns. */
+  p3: string;
 }
 
 export interface Sentence {
@@ -76,7 +78,7 @@ export function tokenize(folded: string): Tokenized {
     const raw = folded.slice(start, end);
     const word = end - start > 2 && raw.endsWith("'s") ? raw.slice(0, -2) : raw;
     const joined = prevEnd >= 0 && tokens[tokens.length - 1]!.sentence === sentence && isBlank(folded, prevEnd, start);
-    tokens.push({ word, raw, start, end, sentence, joined, index: tokens.length });
+    tokens.push({ word, raw, start, end, sentence, joined, index: tokens.length, p3: word.length >= 3 ? word.slice(0, 3) : '' });
     prevEnd = end;
   }
   if (tokens.length > 0) sentences.push({ start: sentenceStart, end: prevEnd, from: sentenceFrom, to: tokens.length });
