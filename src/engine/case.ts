@@ -153,35 +153,44 @@ export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 // ---- Result -------------------------------------------------------------------------------
 
-export type Verdict = 'out_of_scope' | 'allowed' | 'allowed_with_changes' | 'needs_review' | 'not_allowed';
-export type Severity = 'block' | 'fix' | 'review' | 'info';
+// One schema for the result: the TypeScript types below come from it, and the HTTP API's OpenAPI
+// description uses it too.
+export const VERDICTS = ['out_of_scope', 'allowed', 'allowed_with_changes', 'needs_review', 'not_allowed'] as const;
+export const SEVERITIES = ['block', 'fix', 'review', 'info'] as const;
+
+const spanSchema = z.tuple([z.number().int(), z.number().int()]).describe('UTF-16 offsets in post.text, end exclusive');
+export const messageSchema = z.object({ nl: z.string(), en: z.string() });
+
+export const fixSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('replace'), span: spanSchema, text: z.string() }),
+  z.object({ kind: z.literal('append'), text: z.string(), role: z.enum(['disclosure', 'disclaimer']).optional() }),
+  z.object({ kind: z.literal('reschedule'), at: z.string() }),
+  z.object({ kind: z.literal('blur'), media: z.number().int(), people: z.array(z.string()), unidentified: z.boolean() }),
+]);
+
+export const findingSchema = z.object({
+  rule: z.string().describe('article id of the protocol, such as A.2'),
+  severity: z.enum(SEVERITIES),
+  code: z.string().describe('stable finding code, such as personal.name'),
+  message: messageSchema,
+  span: spanSchema.optional(),
+  personId: z.string().optional(),
+  fix: fixSchema.optional(),
+});
+
+export const checkResultSchema = z.object({
+  verdict: z.enum(VERDICTS),
+  protocol: z.string(),
+  findings: z.array(findingSchema),
+});
+
+export type Verdict = (typeof VERDICTS)[number];
+export type Severity = (typeof SEVERITIES)[number];
 export type Span = [number, number];
-export interface Message {
-  nl: string;
-  en: string;
-}
-
-export type Fix =
-  | { kind: 'replace'; span: Span; text: string }
-  | { kind: 'append'; text: string; role?: 'disclosure' | 'disclaimer' }
-  | { kind: 'reschedule'; at: string }
-  | { kind: 'blur'; media: number; people: string[]; unidentified: boolean };
-
-export interface Finding {
-  rule: string;
-  severity: Severity;
-  code: string;
-  message: Message;
-  span?: Span;
-  personId?: string;
-  fix?: Fix;
-}
-
-export interface CheckResult {
-  verdict: Verdict;
-  protocol: string;
-  findings: Finding[];
-}
+export type Message = z.infer<typeof messageSchema>;
+export type Fix = z.infer<typeof fixSchema>;
+export type Finding = z.infer<typeof findingSchema>;
+export type CheckResult = z.infer<typeof checkResultSchema>;
 
 // ---- Validation errors with JSON paths ----------------------------------------------------
 

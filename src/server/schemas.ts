@@ -3,7 +3,7 @@
 // with the same messages and JSON paths. Response schemas are documentation too; results go out
 // exactly as the engine made them (see app.ts).
 import { z } from 'zod';
-import { caseSchema } from '../engine/index.ts';
+import { caseSchema, checkResultSchema, findingSchema } from '../engine/index.ts';
 
 /** Our own registry, so the OpenAPI components are named without touching zod's global registry. */
 export const apiRegistry = z.registry<{ id: string; description?: string }>();
@@ -19,37 +19,10 @@ export const checkCaseDoc = named(
   'One check case: the post plus what the check needs to know about the school (roster, consents, permissions). See docs/api.md.',
 );
 
-const span = z.tuple([z.number().int(), z.number().int()]).describe('UTF-16 offsets in post.text, end exclusive');
-const message = z.object({ nl: z.string(), en: z.string() });
+// Registered so that the OpenAPI document names the component.
+named(findingSchema, 'Finding');
 
-const fix = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('replace'), span, text: z.string() }),
-  z.object({ kind: z.literal('append'), text: z.string(), role: z.enum(['disclosure', 'disclaimer']).optional() }),
-  z.object({ kind: z.literal('reschedule'), at: z.string() }),
-  z.object({ kind: z.literal('blur'), media: z.number().int(), people: z.array(z.string()), unidentified: z.boolean() }),
-]);
-
-const finding = named(
-  z.object({
-    rule: z.string().describe('article id of the protocol, such as A.2'),
-    severity: z.enum(['block', 'fix', 'review', 'info']),
-    code: z.string().describe('stable finding code, such as personal.name'),
-    message: message,
-    span: span.optional(),
-    personId: z.string().optional(),
-    fix: fix.optional(),
-  }),
-  'Finding',
-);
-
-export const checkResultDoc = named(
-  z.object({
-    verdict: z.enum(['out_of_scope', 'allowed', 'allowed_with_changes', 'needs_review', 'not_allowed']),
-    protocol: z.string(),
-    findings: z.array(finding),
-  }),
-  'CheckResult',
-);
+export const checkResultDoc = named(checkResultSchema, 'CheckResult');
 
 export const fixedResultDoc = named(
   z.object({

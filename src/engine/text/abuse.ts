@@ -368,22 +368,6 @@ PATTERN_SRC.forEach(([src], pid) => {
 });
 const STEP_STAMP = new Int32Array(STEP_PATTERN.length).fill(-1);
 let stepSerial = 0;
-/** Stamps the pattern steps of `key`; true when that completes a pattern in this sentence. */
-function stepsOf(key: string, serial: number): boolean {
-  const ids = WORD_STEPS.get(key);
-  if (ids === undefined) return false;
-  let done = false;
-  for (const id of ids) {
-    if (STEP_STAMP[id] === serial) continue;
-    STEP_STAMP[id] = serial;
-    if (done) continue;
-    done = true;
-    for (const other of PATTERN_STEPS[STEP_PATTERN[id] as number] as number[]) {
-      if (STEP_STAMP[other] !== serial) { done = false; break; }
-    }
-  }
-  return done;
-}
 const DOX_WORDS = new Set<string>();
 for (const p of DOX_CALLS) { const st = p.steps[0]; if (st?.k === 'lit') for (const x of st.s) DOX_WORDS.add(x); }
 const TRIGGER_CACHE = new Map<string, number>();
@@ -538,53 +522,30 @@ function mayHaveAbuse(text: string): boolean {
 
 let sentTrigger = new Uint8Array(64);
 /**
- * Marks the sentences (numbered as tag() numbers them) that hold a trigger in `sentTrigger`.
- * Returns 0 when there is none, 1 when some sentence has one, 3 when doxxing is possible as well.
+ * Marks in `sentTrigger` the sentences whose tokens hold a trigger. Exact
+ * for the rules, which only look at the final tokens (their key `w` and flags `f`).
  */
-function triggers(raws: Raw[]): number {
-  let n = 0;
-  for (const r of raws) if (r.sentBreakBefore) n++;
-  if (sentTrigger.length < n) sentTrigger = new Uint8Array(n * 2);
-  sentTrigger.fill(0, 0, n);
+function markSentences(t: Tok[], nSent: number): void {
+  if (sentTrigger.length < nSent) sentTrigger = new Uint8Array(nSent * 2);
+  sentTrigger.fill(0, 0, nSent);
   let sent = -1;
-  let any = 0;
   let neg = false;
-  let singles = 0;
-  let addr = false;
-  let dox = false;
   let serial = 0;
-  for (let i = 0; i < raws.length; i++) {
-    const r = raws[i] as Raw;
-    if (r.sentBreakBefore) {
-      sent++;
+  for (const k of t) {
+    if (k.sent !== sent) {
+      sent = k.sent;
       neg = false;
       serial = ++stepSerial;
       if (serial > 0x3fffffff) { stepSerial = serial = 0; STEP_STAMP.fill(-1); }
     }
-    const simple = !r.leet && !hasRun3(r.raw);
-    const key = simple ? r.raw : keysOf(r)[0];
-    let v = triggerOf(key);
-    if (v & T_STEP && stepsOf(key, serial)) v |= T_HIT;
-    if (!simple) {
-      const alt = keysOf(r)[1];
-      if (alt !== null) {
-        const va = triggerOf(alt);
-        v |= va;
-        if (va & T_STEP && stepsOf(alt, serial)) v |= T_HIT;
-      }
-    }
-    // Spaced letters ("h o e r") are joined by tag(): count them as a trigger.
-    singles = r.raw.length === 1 ? singles + 1 : 0;
-    if (v & T_NEG) neg = true;
-    if (v & T_DOX) dox = true;
-    if (v & T_HIT || (v & T_NEGPOS && neg) || singles >= 3) { sentTrigger[sent] = 1; any = 1; }
-    const c0 = r.raw.charCodeAt(0);
-    if (c0 >= 48 && c0 <= 57 && i > 0) {
-      const p = raws[i - 1] as Raw;
-      if (p.cap || p.leet || /^\d{4}/.test(r.raw) || STREET_SUFFIX.some((x) => p.raw.endsWith(x))) addr = true;
+    if (sentTrigger[sent]) continue;
+    const f = k.f;
+    if (f & F.NEG) neg = true;
+    const ids = WORD_STEPS.get(k.w);
+    if (f & TRIGGER_MASK || (f & F.NEGPOS && neg) || (ids !== undefined && stampIds(ids, serial))) {
+      sentTrigger[sent] = 1;
     }
   }
-  return addr && dox ? 3 : any;
 }
 
 const STREET_SUFFIX = ['straat', 'laan', 'weg', 'plein', 'gracht', 'kade', 'singel', 'dijk', 'hof', 'dreef', 'steeg', 'pad', 'park', 'plantsoen', 'erf', 'markt'];
@@ -958,10 +919,7 @@ interface Ctx {
 
 export function detectAbuse(text: string): AbuseHit[] {
   if (text.length === 0 || !mayHaveAbuse(text)) return [];
-  const raws = rawTokens(text);
-  const trig = triggers(raws);
-  if (trig === 0) return [];
-  const t = tag(raws);
+  const t = tag(rawTokens(text));
   if (t.length === 0) return [];
   const nSent = (t[t.length - 1] as Tok).sent + 1;
   const sentStart = new Array<number>(nSent).fill(-1);
@@ -971,6 +929,7 @@ export function detectAbuse(text: string): AbuseHit[] {
     if (sentStart[s] === -1) sentStart[s] = i;
     sentEnd[s] = i + 1;
   }
+  markSentences(t, nSent);
   const ctx: Ctx = { text, t, hits: [], used: new Uint8Array(t.length), sentStart, sentEnd, humanAntecedent: false };
   assignHumans(ctx);
   let doxAddress = -1;
@@ -978,7 +937,7 @@ export function detectAbuse(text: string): AbuseHit[] {
     const a = sentStart[s] as number;
     const b = sentEnd[s] as number;
     if (a < 0) continue;
-    if (doxAddress < 0 && trig === 3) doxAddress = findAddress(ctx, a, b);
+    if (doxAddress < 0) doxAddress = findAddress(ctx, a, b);
     if (!sentTrigger[s]) continue;
     runPatterns(ctx, a, b);
     violence(ctx, a, b);
