@@ -6,8 +6,19 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        // Integration tests: the CLI as a process, the database (PGlite by default; PostgreSQL
+        // with TEST_DATABASE=pg, see npm run test:pg).
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -157,6 +157,87 @@ describe('detectAbuse: harmless posts', () => {
   }
 });
 
+// Insults about a child or teacher named in the post: the decency rule finds the roster name in the
+// hit's sentence itself, so detectAbuse only has to find the abusive phrase. [text, category, criminal]
+const ABOUT_A_PERSON: [string, AbuseCategory, boolean][] = [
+  ['Lotte uit groep 3 is echt een dom wicht', 'insult', false],
+  ['Die kankerschool van ons ook altijd', 'curse', false],
+  ['Yusuf is een sukkel, zegt de hele klas', 'insult', false],
+  ["Sanne is zo'n loser haha", 'insult', false],
+  ['Wat een stomme trut is die juf Anouk', 'insult', false],
+  ['Niemand wil met Yusuf spelen, hij stinkt', 'exclusion', false],
+  ['Lotte is dik en lelijk', 'insult', false],
+  ['Daan, je bent een mongool', 'slur', false],
+  ['Jij bent zo dom, echt waar', 'insult', false],
+  ['Ik maak je kapot morgen op het schoolplein', 'threat', true],
+  ['Karim El Amrani is een pedo', 'defamation', true],
+  ['Juf Anouk steelt geld uit de klassenkas', 'defamation', true],
+  ['Meester Karim is een luie klootzak', 'insult', false],
+  ['Dat kind van Petra is echt achterlijk', 'insult', false],
+  ['Die hele klas 5b is een stelletje idioten', 'insult', false],
+  ['Zoë uit 7a is een vieze slet', 'insult', false],
+  // The same shapes with other names, nouns and adverbs.
+  ['Lotte uit groep 3 is echt dom', 'insult', false],
+  ['Sophie blijft een stom wicht', 'insult', false],
+  ['Ruben uit groep 4 is dik', 'insult', false],
+  ['Die jongen uit groep 8 is zo lelijk', 'insult', false],
+  ['Lars lijkt wel een dik varken', 'insult', false],
+  ['Mijn buurjongen Tim is een klootzak', 'insult', false],
+  ['Dat meisje uit groep 6 is een dom kreng', 'insult', false],
+  ['Mohammed is echt een dom kind', 'insult', false],
+];
+const NOT_ABOUT_A_PERSON: string[] = [
+  'Lotte is echt een slimme meid',
+  'Yusuf is een kanjer',
+  'Wat een dom toeval dat we elkaar zagen',
+  'Sanne vond de toets makkelijk',
+  'Mijn oma heeft kanker',
+  'Wat was ik dom vandaag',
+  'Stomme printer doet het weer niet',
+  'De juf las voor over de pest in de middeleeuwen',
+  'Op school zeggen we nooit idioot tegen elkaar',
+  'Ik ben het niet eens met het beleid van de school',
+  'Lotte uit groep 3 heeft een mooie tekening gemaakt',
+  'Die kip op de kinderboerderij is dik',
+  'Gestoord goed feest gisteren!',
+  'De kip van de buren is dik',
+  'Lotte is een dik boek aan het lezen',
+  'Engels is stom',
+  'Lotte uit groep 3 is echt een slim kind',
+  'Het was een dom ongeluk',
+  'Groep 5b heeft vandaag een echte vulkaan gebouwd! Wat een mooie kerstmarkt op De Regenboog, dank aan alle ouders. ' +
+    'Juf Anouk had taart meegenomen voor de hele klas. Het schoolplein is eindelijk vernieuwd, de kinderen spelen er graag. ' +
+    'Morgen is er een ouderavond om 19:30 in de aula.',
+];
+
+describe('detectAbuse: abuse about a named child or teacher', () => {
+  for (const [text, cat, criminal] of ABOUT_A_PERSON) {
+    it(`${cat}: ${text}`, () => {
+      const hit = detectAbuse(text).find((h) => h.category === cat);
+      expect(hit, `categories: ${cats(text).join(',')}`).toBeDefined();
+      expect(hit?.criminal).toBe(criminal);
+    });
+  }
+  for (const text of NOT_ABOUT_A_PERSON) {
+    it(`no hit: ${text}`, () => {
+      const hits = detectAbuse(text);
+      expect(hits, JSON.stringify(hits.map((h) => [h.category, text.slice(h.start, h.end)]))).toEqual([]);
+    });
+  }
+  it('finds the insult in one sentence of a longer, otherwise harmless post', () => {
+    const text = 'Wat een mooie kerstmarkt, dank aan alle ouders. Lotte uit groep 3 is echt een dom wicht. Tot morgen!';
+    const hits = detectAbuse(text);
+    expect(hits).toHaveLength(1);
+    const [s, e] = hits[0]!.sentence;
+    expect(text.slice(s, e)).toBe('Lotte uit groep 3 is echt een dom wicht.');
+  });
+  it('gives the same answer on repeated calls (word caches)', () => {
+    const text = 'Sanne is zo\'n loser haha. Ik weet waar je woont.';
+    const first = JSON.stringify(detectAbuse(text));
+    for (let i = 0; i < 3; i++) expect(JSON.stringify(detectAbuse(text))).toBe(first);
+  });
+});
+
 describe('detectAbuse: offsets', () => {
   it('points into the original text, through obfuscation and diacritics', () => {
     const hits = detectAbuse('Hé, jij bent echt een l00000ser!');

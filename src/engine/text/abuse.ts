@@ -7,7 +7,8 @@
 //     together ("eenteef", "danafval");
 //  2. tag every token from the word lists (abuse-lexicon.ts), with compound rules for Dutch
 //     (kanker*, *lijer, kut+person, *hoer) and a one-edit fuzzy match that only counts next to
-//     an exact cue;
+//     an exact cue (before 1 and 2, a pre-filter scan returns [] for the many posts without any
+//     trigger word; only sentences with a trigger go on to 3, see "Triggers" below);
 //  3. per sentence, turn cues into hits: phrase patterns (threats, exclusion, stalking,
 //     sextortion, doxxing), violence aimed at people, defamation, negative statements about a
 //     group or person, insults/slurs/curses — each checked against negation, self-reference,
@@ -331,11 +332,12 @@ const NEED_STAMP = new Int32Array(PATTERN_SRC.length).fill(-1);
 const DOX_CALLS = DOX_CALL_SRC.map((s, i) => compile(s, 1000 + i));
 
 // ---------------------------------------------------------------------------------------------
-// Trigger words. Every hit needs a cue in its own sentence: a lexicon word of a cue kind, one
-// word of each phrase pattern (its least common obligatory step), a negation plus a "negated
-// positive" (mensen, welkom), or, for doxxing, an address and a call to go there. Most posts have
-// none of these: detectAbuse then returns [] right after tokenising, and only the sentences with
-// a trigger are analysed.
+// Triggers. Every hit needs a cue in its own sentence: a lexicon word of a cue kind (insult, slur,
+// curse, insulting adjective, group predicate, violence, crime), all obligatory words of some
+// phrase pattern, a negation followed by a "negated positive" (geen mensen, niet welkom), or, for
+// doxxing, an address and a call to go there. Most posts have none: mayHaveAbuse() rejects them
+// in one scan without tokenising, and markSentences() limits the analysis to the sentences with
+// a trigger. Both are conservative: they may let through a sentence without a hit, never drop one.
 // ---------------------------------------------------------------------------------------------
 
 const TRIGGER_MASK = F.INS | F.SLUR | F.AMB | F.DEHUM | F.DEHUM_S | F.DIS | F.CURSE_C | F.IADJ | F.PRED |
@@ -344,7 +346,6 @@ const T_HIT = 1;
 const T_NEGPOS = 2;
 const T_NEG = 4;
 const T_DOX = 8;
-const T_STEP = 16; // a word of a phrase pattern (see stepsOf)
 // A pattern can only match when each of its obligatory words is in the sentence: every such step
 // gets an id, and a sentence is marked when all steps of some pattern have been seen in it.
 const WORD_STEPS = new Map<string, number[]>();
@@ -371,6 +372,7 @@ let stepSerial = 0;
 const DOX_WORDS = new Set<string>();
 for (const p of DOX_CALLS) { const st = p.steps[0]; if (st?.k === 'lit') for (const x of st.s) DOX_WORDS.add(x); }
 const TRIGGER_CACHE = new Map<string, number>();
+/** Trigger bits (T_*) of a normalised word, as tag() would classify it (cached). */
 function triggerOf(key: string): number {
   const hit = TRIGGER_CACHE.get(key);
   if (hit !== undefined) return hit;
@@ -385,7 +387,6 @@ function triggerOf(key: string): number {
   if (f & F.NEGPOS) v |= T_NEGPOS;
   if (f & F.NEG) v |= T_NEG;
   if (DOX_WORDS.has(key)) v |= T_DOX;
-  if (WORD_STEPS.has(key)) v |= T_STEP;
   if (TRIGGER_CACHE.size >= WORD_CACHE_MAX) TRIGGER_CACHE.clear();
   TRIGGER_CACHE.set(key, v);
   return v;
@@ -405,11 +406,12 @@ function keysOf(r: { raw: string; leet: boolean }): [string, string | null] {
 // per word. The table caches triggerOf() and the pattern steps of every word seen.
 const HT_SIZE = 1 << 15;
 const HT_MASK = HT_SIZE - 1;
-const htKeys: (string | undefined)[] = new Array<string | undefined>(HT_SIZE);
-const htVals = new Int32Array(HT_SIZE);
-const htSteps: (readonly number[] | undefined)[] = new Array<readonly number[] | undefined>(HT_SIZE);
-let htCount = 0;
 const NO_STEPS: readonly number[] = [];
+// Packed arrays ('' marks a free slot: a word is never empty).
+const htKeys: string[] = new Array<string>(HT_SIZE).fill('');
+const htVals = new Int32Array(HT_SIZE);
+const htSteps: (readonly number[])[] = new Array<readonly number[]>(HT_SIZE).fill(NO_STEPS);
+let htCount = 0;
 
 function stepIds(keys: readonly string[]): readonly number[] {
   const out: number[] = [];
@@ -430,13 +432,16 @@ function stampIds(ids: readonly number[], serial: number): boolean {
   }
   return done;
 }
-/** Table slot of the plain ASCII word text[s, e) with hash `h`, filled on first sight. */
-function htSlot(text: string, s: number, e: number, h: number): number {
+/** Table slot of the plain ASCII word text[s, e), filled on first sight. */
+function htSlot(text: string, s: number, e: number): number {
+  let h = 0;
+  for (let k = s; k < e; k++) h = Math.imul(h ^ (text.charCodeAt(k) | 32), 0x01000193);
+  h ^= h >>> 15;
   const len = e - s;
   let idx = h & HT_MASK;
   for (;;) {
-    const k = htKeys[idx];
-    if (k === undefined) break;
+    const k = htKeys[idx] as string;
+    if (k.length === 0) break;
     if (k.length === len) {
       let j = 0;
       while (j < len && k.charCodeAt(j) === (text.charCodeAt(s + j) | 32)) j++;
@@ -445,8 +450,8 @@ function htSlot(text: string, s: number, e: number, h: number): number {
     idx = (idx + 1) & HT_MASK;
   }
   if (htCount >= HT_SIZE >> 1) {
-    htKeys.fill(undefined);
-    htSteps.fill(undefined);
+    htKeys.fill('');
+    htSteps.fill(NO_STEPS);
     htCount = 0;
     idx = h & HT_MASK;
   }
@@ -488,9 +493,7 @@ function mayHaveAbuse(text: string): boolean {
     let len: number;
     i = tokenEnd(text, s);
     if (tokSimple) {
-      let h = 0;
-      for (let k = s; k < i; k++) h = Math.imul(h ^ (text.charCodeAt(k) | 32), 0x01000193);
-      const slot = htSlot(text, s, i, h ^ (h >>> 15));
+      const slot = htSlot(text, s, i);
       v = htVals[slot] as number;
       ids = htSteps[slot] as readonly number[];
       len = i - s;
@@ -521,6 +524,8 @@ function mayHaveAbuse(text: string): boolean {
 }
 
 let sentTrigger = new Uint8Array(64);
+/** A call to go somewhere (see DOX_CALLS) was seen by markSentences: doxxing is possible. */
+let doxCall = false;
 /**
  * Marks in `sentTrigger` the sentences whose tokens hold a trigger. Exact
  * for the rules, which only look at the final tokens (their key `w` and flags `f`).
@@ -528,6 +533,7 @@ let sentTrigger = new Uint8Array(64);
 function markSentences(t: Tok[], nSent: number): void {
   if (sentTrigger.length < nSent) sentTrigger = new Uint8Array(nSent * 2);
   sentTrigger.fill(0, 0, nSent);
+  doxCall = false;
   let sent = -1;
   let neg = false;
   let serial = 0;
@@ -538,6 +544,7 @@ function markSentences(t: Tok[], nSent: number): void {
       serial = ++stepSerial;
       if (serial > 0x3fffffff) { stepSerial = serial = 0; STEP_STAMP.fill(-1); }
     }
+    if (!doxCall && DOX_WORDS.has(k.w)) doxCall = true;
     if (sentTrigger[sent]) continue;
     const f = k.f;
     if (f & F.NEG) neg = true;
@@ -626,7 +633,8 @@ function rawTokens(text: string): Raw[] {
       // Read a token.
       const s = i;
       i = tokenEnd(text, s);
-      const buf = tokSimple ? text.slice(s, i).toLowerCase() : foldedToken(text, s, i);
+      // Plain words come from the pre-filter's table: one string per word, its hash computed once.
+      const buf = tokSimple ? htKeys[htSlot(text, s, i)] as string : foldedToken(text, s, i);
       const leet = tokLeet;
       const hasLetter = tokHasLetter;
       const first = text.charCodeAt(s);
@@ -937,7 +945,7 @@ export function detectAbuse(text: string): AbuseHit[] {
     const a = sentStart[s] as number;
     const b = sentEnd[s] as number;
     if (a < 0) continue;
-    if (doxAddress < 0) doxAddress = findAddress(ctx, a, b);
+    if (doxAddress < 0 && doxCall) doxAddress = findAddress(ctx, a, b);
     if (!sentTrigger[s]) continue;
     runPatterns(ctx, a, b);
     violence(ctx, a, b);

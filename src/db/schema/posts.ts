@@ -1,0 +1,123 @@
+// Posts and their checks (A.3: every check and publication is tied to its author), supervisor
+// reviews (B.3), escalations (B.2), protocol versions and acknowledgements.
+import { bigint, bigserial, boolean, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { CheckResult, Post } from '../../engine/index.ts';
+import { boards, people, schools } from './organisation.ts';
+import { accounts } from './accounts.ts';
+
+export const postStatus = pgEnum('post_status', ['draft', 'submitted', 'published', 'withdrawn']);
+export const verdict = pgEnum('verdict', ['out_of_scope', 'allowed', 'allowed_with_changes', 'needs_review', 'not_allowed']);
+
+export const posts = pgTable(
+  'posts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id),
+    authorId: uuid('author_id').references(() => people.id),
+    authorAccountId: uuid('author_account_id').references(() => accounts.id),
+    /** The post as checked (text, channel, situation, media with tagged people). */
+    content: jsonb('content').$type<Post>().notNull(),
+    status: postStatus('status').notNull().default('draft'),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedUrl: text('published_url'),
+    /** The author confirmed the final version (A.3) and saw the permanence reminder (A.4). */
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('posts_school_author_idx').on(t.schoolId, t.authorId)],
+);
+
+/** Who appears in what was published: needed to take posts down when consent is revoked. */
+export const postPeople = pgTable(
+  'post_people',
+  {
+    postId: uuid('post_id').notNull().references(() => posts.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').notNull().references(() => people.id),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.personId] }), index('post_people_person_idx').on(t.personId)],
+);
+
+export const checks = pgTable(
+  'checks',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id),
+    postId: uuid('post_id').references(() => posts.id, { onDelete: 'cascade' }),
+    protocolId: text('protocol_id').notNull(),
+    verdict: verdict('verdict').notNull(),
+    result: jsonb('result').$type<CheckResult>().notNull(),
+    checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
+    checkedBy: uuid('checked_by').references(() => accounts.id),
+  },
+  (t) => [index('checks_post_idx').on(t.postId)],
+);
+
+export const reviewStatus = pgEnum('review_status', ['open', 'approved', 'changes_requested', 'rejected', 'withdrawn']);
+
+/** "Ask my supervisor" (B.3). */
+export const reviews = pgTable(
+  'reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id),
+    postId: uuid('post_id').notNull().references(() => posts.id),
+    checkId: bigint('check_id', { mode: 'number' }).references(() => checks.id),
+    requesterId: uuid('requester_id').notNull().references(() => people.id),
+    supervisorId: uuid('supervisor_id').notNull().references(() => people.id),
+    question: text('question'),
+    status: reviewStatus('status').notNull().default('open'),
+    comment: text('comment'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('reviews_supervisor_idx').on(t.supervisorId, t.status)],
+);
+
+export const escalationStatus = pgEnum('escalation_status', ['open', 'acknowledged', 'resolved', 'became_incident']);
+
+/** A conversation that derails (B.2). */
+export const escalations = pgTable(
+  'escalations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id),
+    reporterId: uuid('reporter_id').notNull().references(() => people.id),
+    supervisorId: uuid('supervisor_id').notNull().references(() => people.id),
+    link: text('link'),
+    threadText: text('thread_text'),
+    /** The derailing signal of the decency detector at the time. */
+    signal: jsonb('signal'),
+    status: escalationStatus('status').notNull().default('open'),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    incidentId: uuid('incident_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('escalations_supervisor_idx').on(t.supervisorId, t.status)],
+);
+
+/** Versions of the protocol a board adopted, with the official document. */
+export const protocolVersions = pgTable('protocol_versions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  boardId: uuid('board_id').notNull().references(() => boards.id),
+  protocolId: text('protocol_id').notNull(),
+  version: text('version').notNull(),
+  adoptedOn: text('adopted_on'),
+  /** The board's official document (stored as the file's bytes elsewhere; here its path and hash). */
+  documentPath: text('document_path'),
+  documentSha256: text('document_sha256'),
+  current: boolean('current').notNull().default(false),
+  publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const acknowledgements = pgTable(
+  'acknowledgements',
+  {
+    protocolVersionId: uuid('protocol_version_id').notNull().references(() => protocolVersions.id),
+    personId: uuid('person_id').notNull().references(() => people.id),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.protocolVersionId, t.personId] })],
+);
