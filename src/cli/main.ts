@@ -1,6 +1,5 @@
 // The `postwijzer` command. Exit codes: 0 done (any verdict), 2 bad input or usage, 1 failure.
-import { parseArgs } from 'node:util';
-import { runCheck } from './check-command.ts';
+import { COMMANDS } from './commands/index.ts';
 import { UsageError } from './errors.ts';
 
 const HELP = `postwijzer — het social-media-protocol van school, in de praktijk
@@ -22,26 +21,13 @@ Exit codes: 0 klaar (elk oordeel), 2 ongeldige invoer, 1 fout.
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  switch (command) {
-    case 'check':
-      return runCheck(rest);
-    case 'serve': {
-      const { values } = parseArgs({ args: rest, options: { port: { type: 'string' } }, strict: true });
-      const port = values.port ?? process.env.PORT;
-      if (port !== undefined && !/^\d{1,5}$/.test(port)) throw new UsageError(`--port must be a number, not "${port}".`);
-      const { startServer } = await import('../server/start.ts');
-      await startServer(port ? { port: Number(port) } : {});
-      return -1; // keeps running until SIGTERM
-    }
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      process.stdout.write(HELP);
-      return 0;
-    default:
-      throw new UsageError(`unknown command "${command}". Run "postwijzer help" to see the commands.`);
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(HELP);
+    return 0;
   }
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!load) throw new UsageError(`unknown command "${command}". Run "postwijzer help" to see the commands.`);
+  return (await load()).run(rest);
 }
 
 main(process.argv.slice(2)).then(

@@ -8,6 +8,9 @@ import { createJsonSchemaTransform, createJsonSchemaTransformObject, validatorCo
 import type { CaseIssue, CheckResult } from '../engine/index.ts';
 import { applyFixes, applyTextFixes, CaseValidationError, checkCase } from '../engine/index.ts';
 import { getProtocol } from '../protocols/index.ts';
+import type { Database } from '../db/connection.ts';
+import { SchoolCache } from '../modules/schools/school-case.ts';
+import { ROUTE_MODULES } from './modules.ts';
 import { PAGE_CSS, PAGE_JS, pageHtml } from './page.ts';
 import {
   apiRegistry,
@@ -29,6 +32,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** The clock used as the moment of posting when a case has no `post.at`. */
   now?: () => number;
+  /** The database; without one only the stateless routes (inline cases) exist. */
+  database?: Database;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -272,7 +277,21 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     },
   });
 
-  app.get('/health', { schema: { summary: 'Liveness', response: { 200: json('The server is up', healthDoc) } } }, async () => ({ status: 'ok' as const }));
+  app.get('/health', { schema: { summary: 'Liveness and database', response: { 200: json('The server is up', healthDoc), 503: json('The database does not answer', errorDoc) } } }, async (_request, reply) => {
+    if (opts.database) {
+      try {
+        await opts.database.query('select 1');
+      } catch {
+        return reply.code(503).send({ error: 'unavailable', message: 'The database does not answer.' });
+      }
+    }
+    return { status: 'ok' as const };
+  });
+
+  if (opts.database) {
+    const ctx = { database: opts.database, schools: new SchoolCache(opts.database.db), now, maxTextLength };
+    for (const register of ROUTE_MODULES) await register(app, ctx);
+  }
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

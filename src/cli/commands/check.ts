@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import type { CheckResult } from '../engine/index.ts';
-import { CaseValidationError, applyFixes, applyTextFixes, checkCase } from '../engine/index.ts';
-import { formatText } from './format-text.ts';
-import { UsageError } from './errors.ts';
+import type { CheckResult } from '../../engine/index.ts';
+import { CaseValidationError, applyFixes, applyTextFixes, checkCase } from '../../engine/index.ts';
+import { formatText } from '../format-text.ts';
+import { UsageError } from '../errors.ts';
 
 interface Options {
   format: 'json' | 'text';
@@ -14,7 +14,9 @@ interface Options {
   now?: number;
 }
 
-export async function runCheck(args: string[]): Promise<number> {
+export const summary = 'check a draft post (a case) against the protocol';
+
+export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {

@@ -1,0 +1,8 @@
+// Placeholder: being written (issue 3).
+import { UsageError } from '../errors.ts';
+
+export const summary = 'seed (not available yet)';
+
+export async function run(_args: string[]): Promise<number> {
+  throw new UsageError('"seed" is not available yet.');
+}
