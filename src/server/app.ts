@@ -11,6 +11,7 @@ import { getProtocol } from '../protocols/index.ts';
 import type { Database } from '../db/connection.ts';
 import { SchoolCache } from '../modules/schools/school-case.ts';
 import { ROUTE_MODULES } from './modules.ts';
+import { HttpError } from './errors.ts';
 import { PAGE_CSS, PAGE_JS, pageHtml } from './page.ts';
 import {
   apiRegistry,
@@ -39,18 +40,7 @@ export interface AppOptions {
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_MAX_TEXT_LENGTH = 20_000;
 
-/** An error that is the client's to fix: it is answered as given, with its own status. */
-export class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly error: string,
-    message: string,
-    readonly issues?: CaseIssue[],
-  ) {
-    super(message);
-    this.name = 'HttpError';
-  }
-}
+export { HttpError } from './errors.ts';
 
 interface ErrorBody {
   error: string;

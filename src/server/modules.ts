@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/connection.ts';
 import type { SchoolCache } from '../modules/schools/school-case.ts';
+import { postRoutes } from '../modules/posts/routes.ts';
 
 export interface ModuleContext {
   database: Database;
@@ -14,4 +15,4 @@ export interface ModuleContext {
 
 export type RouteModule = (app: FastifyInstance, ctx: ModuleContext) => Promise<void>;
 
-export const ROUTE_MODULES: RouteModule[] = [];
+export const ROUTE_MODULES: RouteModule[] = [postRoutes];

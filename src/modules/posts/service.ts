@@ -1,0 +1,71 @@
+// Checking a post of a school whose roster lives in the database. A preview is not stored; a
+// submitted post is stored with its check, and the people its media show, in one transaction.
+import { and, desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { CheckResult, Post } from '../../engine/index.ts';
+import { CaseValidationError, checkPost, jsonPath, postSchema } from '../../engine/index.ts';
+import type { AppDb } from '../../db/connection.ts';
+import { checks, postPeople, posts } from '../../db/schema/index.ts';
+import type { SchoolCache } from '../schools/school-case.ts';
+
+export class NotFoundError extends Error {}
+
+/** Validates a post on its own (the school comes from the database), with JSON paths under $.post. */
+export function parsePost(input: unknown): Post {
+  const r = postSchema.safeParse(input);
+  if (!r.success) throw new CaseValidationError(r.error.issues.map((i) => ({ path: jsonPath(['post', ...i.path]), message: i.message })));
+  return r.data;
+}
+
+export interface CheckSchoolPostProps {
+  schools: SchoolCache;
+  schoolId: string;
+  post: unknown;
+  now: number;
+}
+
+export async function checkSchoolPost({ schools, schoolId, post, now }: CheckSchoolPostProps): Promise<{ post: Post; result: CheckResult }> {
+  const school = z.uuid().safeParse(schoolId).success ? await schools.get(schoolId) : null;
+  if (!school) throw new NotFoundError(`There is no school with id "${schoolId}".`);
+  const parsed = parsePost(post);
+  const people = school.prepared.roster.people;
+  const issues = [];
+  if ('personId' in parsed.author && !people.has(parsed.author.personId)) {
+    issues.push({ path: '$.post.author.personId', message: `no active person with id "${parsed.author.personId}" at this school` });
+  }
+  parsed.media.forEach((m, i) =>
+    m.people.forEach((id, j) => {
+      if (!people.has(id)) issues.push({ path: `$.post.media[${i}].people[${j}]`, message: `no active person with id "${id}" at this school` });
+    }),
+  );
+  if (issues.length) throw new CaseValidationError(issues);
+  return { post: parsed, result: checkPost(school.prepared, parsed, { now }) };
+}
+
+export interface SubmitPostProps extends CheckSchoolPostProps {
+  db: AppDb;
+}
+
+/** Stores the post and the server's check of it; the server's result is the one recorded. */
+export async function submitPost(props: SubmitPostProps): Promise<{ postId: string; result: CheckResult }> {
+  const { post, result } = await checkSchoolPost(props);
+  const authorId = 'personId' in post.author ? post.author.personId : null;
+  const shown = [...new Set(post.media.flatMap((m) => m.people))];
+  return props.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(posts)
+      .values({ schoolId: props.schoolId, authorId, content: post, status: 'submitted', ...(post.at ? { scheduledAt: new Date(post.at) } : {}) })
+      .returning({ id: posts.id });
+    await tx.insert(checks).values({ schoolId: props.schoolId, postId: row!.id, protocolId: result.protocol, verdict: result.verdict, result });
+    if (shown.length) await tx.insert(postPeople).values(shown.map((personId) => ({ postId: row!.id, personId })));
+    return { postId: row!.id, result };
+  });
+}
+
+export async function getPost(db: AppDb, schoolId: string, postId: string) {
+  if (!z.uuid().safeParse(postId).success) throw new NotFoundError('There is no such post.');
+  const [row] = await db.select().from(posts).where(and(eq(posts.id, postId), eq(posts.schoolId, schoolId)));
+  if (!row) throw new NotFoundError('There is no such post.');
+  const [latest] = await db.select().from(checks).where(eq(checks.postId, postId)).orderBy(desc(checks.id)).limit(1);
+  return { id: row.id, status: row.status, post: row.content, createdAt: row.createdAt, check: latest ? { verdict: latest.verdict, result: latest.result, checkedAt: latest.checkedAt } : null };
+}
