@@ -56,7 +56,7 @@ export class NameMap {
    */
   longestAt(tokens: readonly Token[], i: number, to = tokens.length): NameMatch | null {
     const first = tokens[i]!;
-    if (!this.firstWords.has(first.word) && !this.firstWords.has(stripS(first.raw))) return null;
+    if (!this.firstWords.has(first.word) && !(first.raw.endsWith('s') && this.firstWords.has(first.raw.slice(0, -1)))) return null;
     let key = '';
     let best: NameMatch | null = null;
     for (let n = 1; n <= this.maxWords && i + n <= to; n++) {
