@@ -13,7 +13,16 @@ Gebruik:
       --apply-fixes   past alle verbeteringen toe; drukt de verbeterde case (json) of tekst (text) af
       --now           het moment van controleren als de post geen "at" heeft (standaard: nu)
   postwijzer serve [--port N]
-      Start de webapp en de API (PORT, standaard 3000).
+      Start de webapp en de API (PORT, standaard 3000). Zonder DATABASE_URL een ingebouwde
+      database (PGlite) in data/pglite, met een demoschool bij de eerste start.
+  postwijzer migrate [--status]
+      Voert de databasemigraties uit (of toont welke er zijn).
+  postwijzer seed demo [--seed N] [--force]
+      Maakt het demobestuur met twee scholen aan.
+  postwijzer import roster BESTAND|MAP [--school BRIN] [--format simple|oneroster] [--dry-run]
+      Leest leerlingen, ouders en medewerkers in (eenvoudige CSV of OneRoster 1.1).
+  postwijzer backup BESTAND | restore BESTAND [--force]
+      Maakt een back-up van de database (SQL) of zet er een terug.
   postwijzer help
 
 Exit codes: 0 klaar (elk oordeel), 2 ongeldige invoer, 1 fout.

@@ -1,6 +1,14 @@
 // Starting and stopping the server (`postwijzer serve`). The host defaults to 127.0.0.1: the page
 // and the API handle personal data, so exposing them on the network must be a deliberate choice
 // (HOST=0.0.0.0, as in a container).
+//
+// The database: PGlite in data/pglite (POSTWIJZER_DATA_DIR) by default, created on the first
+// start; PostgreSQL when DATABASE_URL is set. Start-up migrates it and, when it has no board at
+// all, fills it with the demo board (src/modules/demo), so a fresh clone has something to show.
+import type { Database } from '../db/connection.ts';
+import { migrate, openDatabase } from '../db/connection.ts';
+import type { DemoSummary } from '../modules/demo/seed.ts';
+import { findDemoSchools, seedDemoIfEmpty } from '../modules/demo/seed.ts';
 import type { AppOptions } from './app.ts';
 import { buildApp } from './app.ts';
 
@@ -13,11 +21,37 @@ export interface StartOptions {
   logger?: AppOptions['logger'];
   /** Default true: close cleanly and exit on SIGTERM and SIGINT. */
   handleSignals?: boolean;
+  /**
+   * A database that is already open (tests). It is migrated but not closed by `close()`: it
+   * stays the caller's. Default: `openDatabase()` (DATABASE_URL, else PGlite in `dataDir`).
+   */
+  database?: Database;
+  /** PGlite data folder when no database is given and DATABASE_URL is not set. */
+  dataDir?: string;
+  /** Default true: seed the demo board when the database has no board at all. */
+  seed?: boolean;
+  /** Default true: print the URL, the database and the demo schools on standard output. */
+  print?: boolean;
 }
 
 export interface RunningServer {
   url: string;
+  database: Database;
+  /** What start-up seeded, or null when the database had data already (or seeding was off). */
+  seeded: DemoSummary | null;
+  /** Closes the server, then the database when start-up opened it. */
   close(): Promise<void>;
+}
+
+/** Which database, for people: the PGlite folder, or the PostgreSQL host and database (never a password). */
+export function describeDatabase(database: Database): string {
+  if (database.kind === 'pglite') return database.location === 'memory' ? 'PGlite (in het geheugen)' : `PGlite in ${database.location}`;
+  try {
+    const u = new URL(database.location);
+    return `PostgreSQL op ${u.host}${u.pathname}`;
+  } catch {
+    return 'PostgreSQL';
+  }
 }
 
 /** The part of `process` the shutdown handlers use, so tests can give their own. */
@@ -73,22 +107,57 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** Starts the server. An explicit port or host wins over PORT and HOST in the environment. */
+/**
+ * Starts the server: opens and migrates the database, seeds the demo when it is empty, listens.
+ * An explicit port or host wins over PORT and HOST in the environment.
+ */
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const port = portFrom(opts);
   const host = opts.host ?? (process.env.HOST || '127.0.0.1');
-  const app = await buildApp({ logger: opts.logger ?? { level: process.env.LOG_LEVEL || 'info' } });
-  await app.listen({ port, host });
+  const print = opts.print === false ? () => {} : (line: string) => void process.stdout.write(`${line}\n`);
 
-  const address = app.server.address();
+  const ownDatabase = !opts.database;
+  const database = opts.database ?? (await openDatabase(opts.dataDir ? { dataDir: opts.dataDir } : {}));
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let seeded: DemoSummary | null = null;
+  let demoSchools: { brin: string; name: string }[];
+  try {
+    await migrate(database);
+    if (opts.seed !== false) seeded = await seedDemoIfEmpty({ db: database.db, now: Date.now() });
+    demoSchools = seeded ? seeded.schools : await findDemoSchools(database.db);
+    app = await buildApp({ logger: opts.logger ?? { level: process.env.LOG_LEVEL || 'info' }, database });
+    await app.listen({ port, host });
+  } catch (e) {
+    await app?.close().catch(() => {});
+    if (ownDatabase) await database.close().catch(() => {});
+    throw e;
+  }
+  const server = app;
+
+  const address = server.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${urlHost(host)}:${actualPort}`;
-  process.stdout.write(`Postwijzer luistert op ${url}\n`);
+  print(`Postwijzer luistert op ${url}`);
+  print(`Database: ${describeDatabase(database)}`);
+  if (demoSchools.length) {
+    const names = demoSchools.map((s) => `${s.name} (${s.brin})`).join(', ');
+    print(seeded ? `Demo aangemaakt: ${names}` : `Demoscholen: ${names}`);
+  }
 
-  const uninstall = opts.handleSignals === false ? () => {} : installShutdownHandlers(() => app.close());
+  let closed: Promise<void> | undefined;
+  const shutdown = (): Promise<void> =>
+    (closed ??= (async () => {
+      // The server first (it finishes the requests in flight), then the database they used.
+      try {
+        await server.close();
+      } finally {
+        if (ownDatabase) await database.close();
+      }
+    })());
+  const uninstall = opts.handleSignals === false ? () => {} : installShutdownHandlers(shutdown);
   const close = async (): Promise<void> => {
     uninstall();
-    await app.close();
+    await shutdown();
   };
-  return { url, close };
+  return { url, database, seeded, close };
 }
