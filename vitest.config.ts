@@ -16,6 +16,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          // *-pg.test.ts need PostgreSQL and its client tools (pg_dump, psql): npm run test:pg only.
+          exclude: process.env.TEST_DATABASE === 'pg' ? [] : ['test/integration/**/*-pg.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
