@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/connection.ts';
 import type { SchoolCache } from '../modules/schools/school-case.ts';
 import { postRoutes } from '../modules/posts/routes.ts';
+import { rosterRoutes } from '../modules/roster/routes.ts';
 
 export interface ModuleContext {
   database: Database;
@@ -15,4 +16,4 @@ export interface ModuleContext {
 
 export type RouteModule = (app: FastifyInstance, ctx: ModuleContext) => Promise<void>;
 
-export const ROUTE_MODULES: RouteModule[] = [postRoutes];
+export const ROUTE_MODULES: RouteModule[] = [postRoutes, rosterRoutes];

@@ -1,7 +1,9 @@
 /// <reference lib="dom" />
 // Browser test of the demo page: Playwright (playwright-core) drives Debian's Chromium against
 // the real server on loopback; axe-core checks WCAG 2.1 AA.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
@@ -15,9 +17,10 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
+const dataDir = mkdtempSync(join(tmpdir(), 'pw-e2e-'));
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, host: '127.0.0.1', logger: false, handleSignals: false });
+  server = await startServer({ port: 0, host: '127.0.0.1', logger: false, handleSignals: false, dataDir, print: false });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -28,6 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function axeViolations(p: Page): Promise<{ id: string; nodes: number }[]> {
