@@ -5,7 +5,7 @@ import { CaseValidationError, DEFAULT_TIMETABLE } from './case.ts';
 import type { GroupMention, Mention } from './mentions.ts';
 import { findGroups, findMentions } from './mentions.ts';
 import type { PreparedRoster, RosterPerson } from './roster.ts';
-import { NameMap, prepareRoster } from './roster.ts';
+import { FirstWordIndex, NAME_FULL, NAME_GIVEN, NAME_ORG, NameMap, prepareRoster } from './roster.ts';
 import type { Folded } from './text/normalize.ts';
 import { fold, originalStart, toOriginal } from './text/normalize.ts';
 import type { Token, Tokenized } from './text/tokens.ts';
@@ -34,6 +34,8 @@ export interface PreparedSchool {
   roster: PreparedRoster;
   /** Organisation and school names and aliases; the value says which. */
   names: NameMap;
+  /** Which names a word can start: full, given (roster) or organisation names (NAME_* flags). */
+  firstWords: FirstWordIndex;
   orgIds: { org: string; school: string };
   consents: Map<string, Consent[]>;
   lessonPermissions: Map<string, LessonPermission[]>;
@@ -126,13 +128,19 @@ export function prepareSchool(c: SchoolInput, protocol: ProtocolDefinition): Pre
     );
   }
   const phone = c.school.contact?.phone?.replace(/\D/g, '');
+  const roster = prepareRoster(c.roster);
+  const firstWords = new FirstWordIndex();
+  firstWords.add(roster.fullNames, NAME_FULL);
+  firstWords.add(roster.givenNames, NAME_GIVEN);
+  firstWords.add(names, NAME_ORG);
   return {
     protocol,
     organization,
     school: c.school,
     timezone: tz,
-    roster: prepareRoster(c.roster),
+    roster,
     names,
+    firstWords,
     orgIds,
     consents,
     lessonPermissions,
@@ -160,9 +168,18 @@ export function preparePost(school: PreparedSchool, post: Post, now: number): Po
     const c = text[originalStart(folded, t.start)]!;
     return c !== c.toLowerCase();
   };
-  const mentions = findMentions(school.roster, tk, groups, isCapitalised);
-  const orgMentions: PostContext['orgMentions'] = [];
+  // One look-up per word says which name maps can match there; the passes below skip the rest.
+  const starts = new Uint8Array(tk.tokens.length);
+  let anyOrg = false;
   for (let i = 0; i < tk.tokens.length; i++) {
+    const f = school.firstWords.flagsAt(tk.tokens[i]!);
+    starts[i] = f;
+    if (f & NAME_ORG) anyOrg = true;
+  }
+  const mentions = findMentions(school.roster, tk, groups, isCapitalised, starts);
+  const orgMentions: PostContext['orgMentions'] = [];
+  for (let i = 0; anyOrg && i < tk.tokens.length; i++) {
+    if (!(starts[i]! & NAME_ORG)) continue;
     const m = school.names.longestAt(tk.tokens, i);
     // A name of several words ("De Regenboog") is also an ordinary phrase ("na de regen kwam de
     // regenboog"): as a name its last word is capitalised. One-word names match in any case.

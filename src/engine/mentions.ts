@@ -4,7 +4,7 @@
 //   title       juf/meester/meneer/mevrouw + an employee's given or family name -> named
 //   bare        a capitalised given name or nickname alone                      -> identifiable only
 import type { PreparedRoster, RosterPerson } from './roster.ts';
-import { normGroup } from './roster.ts';
+import { NAME_FULL, NAME_GIVEN, normGroup } from './roster.ts';
 import { TITLES } from './text/lexicon.ts';
 import type { Token, Tokenized } from './text/tokens.ts';
 
@@ -62,7 +62,17 @@ export function findGroups(folded: string, tokens: readonly Token[]): GroupMenti
   return out;
 }
 
-export function findMentions(roster: PreparedRoster, tk: Tokenized, groups: GroupMention[], isCapitalised: (t: Token) => boolean): Mention[] {
+/**
+ * `starts`, when given, holds per token the flags of the name maps a name can start at
+ * (NAME_FULL, NAME_GIVEN; see FirstWordIndex): tokens without the flag are not looked up.
+ */
+export function findMentions(
+  roster: PreparedRoster,
+  tk: Tokenized,
+  groups: GroupMention[],
+  isCapitalised: (t: Token) => boolean,
+  starts?: Uint8Array,
+): Mention[] {
   const { tokens } = tk;
   const out: Mention[] = [];
   const covered = new Uint8Array(tokens.length);
@@ -87,7 +97,7 @@ export function findMentions(roster: PreparedRoster, tk: Tokenized, groups: Grou
   }
   // Full names.
   for (let i = 0; i < tokens.length; i++) {
-    if (covered[i]) continue;
+    if (covered[i] || (starts && !(starts[i]! & NAME_FULL))) continue;
     const nm = roster.fullNames.longestAt(tokens, i);
     if (nm && nm.to - nm.from >= 2) {
       const s = tokens[i]!.sentence;
@@ -98,7 +108,7 @@ export function findMentions(roster: PreparedRoster, tk: Tokenized, groups: Grou
   }
   // Given names and nicknames: with their group, or bare.
   for (let i = 0; i < tokens.length; i++) {
-    if (covered[i]) continue;
+    if (covered[i] || (starts && !(starts[i]! & NAME_GIVEN))) continue;
     const nm = roster.givenNames.longestAt(tokens, i);
     if (!nm) continue;
     const t = tokens[i]!;

@@ -18,24 +18,63 @@ export interface RosterPerson {
   birthDate?: string;
 }
 
+/** The folded words of (part of) a name and their join with spaces. */
+export interface NamePart {
+  words: readonly string[];
+  key: string;
+}
+
 /** A map from a folded name (words joined by one space) to people, with a quick first-word test. */
 export class NameMap {
   private readonly map = new Map<string, RosterPerson[]>();
   private readonly firstWords = new Set<string>();
+  /**
+   * Words after the first in some name (flag 1), and those words with an "s" after them (flag 2,
+   * a possessive): a longer name is only tried when the next word can continue one.
+   */
+  private readonly laterWords = new Map<string, number>();
   maxWords = 1;
 
   add(name: string, p: RosterPerson): void {
     this.addWords(nameWords(name), p);
   }
 
-  addWords(words: readonly string[], p: RosterPerson): void {
+  /** Adds a name by its words; `key` is their join with spaces, when the caller has it already. */
+  addWords(words: readonly string[], p: RosterPerson, key = words.join(' ')): void {
     if (words.length === 0) return;
-    const key = words.join(' ');
+    this.insert(key, p);
+    this.firstWords.add(words[0]!);
+    for (let k = 1; k < words.length; k++) this.addLater(words[k]!);
+    if (words.length > this.maxWords) this.maxWords = words.length;
+  }
+
+  /** Adds the name `head` + `tail` (given name + family name) without building its word list. */
+  addPair(head: NamePart, tail: NamePart, p: RosterPerson): void {
+    if (head.words.length === 0 || tail.words.length === 0) {
+      const only = head.words.length === 0 ? tail : head;
+      this.addWords(only.words, p, only.key);
+      return;
+    }
+    this.insert(`${head.key} ${tail.key}`, p);
+    this.firstWords.add(head.words[0]!);
+    for (let k = 1; k < head.words.length; k++) this.addLater(head.words[k]!);
+    for (const w of tail.words) this.addLater(w);
+    const n = head.words.length + tail.words.length;
+    if (n > this.maxWords) this.maxWords = n;
+  }
+
+  private insert(key: string, p: RosterPerson): void {
     const list = this.map.get(key);
     if (!list) this.map.set(key, [p]);
     else if (list[list.length - 1] !== p) list.push(p); // one person can reach a key twice in a row (nickname = given name)
-    this.firstWords.add(words[0]!);
-    if (words.length > this.maxWords) this.maxWords = words.length;
+  }
+
+  private addLater(w: string): void {
+    const f = this.laterWords.get(w) ?? 0;
+    if (f & 1) return;
+    this.laterWords.set(w, f | 1);
+    const s = `${w}s`;
+    this.laterWords.set(s, (this.laterWords.get(s) ?? 0) | 2);
   }
 
   get(key: string): RosterPerson[] | undefined {
@@ -44,6 +83,11 @@ export class NameMap {
 
   hasFirst(word: string): boolean {
     return this.firstWords.has(word);
+  }
+
+  /** The words a name can start with. */
+  firsts(): Iterable<string> {
+    return this.firstWords;
   }
 
   get size(): number {
@@ -61,7 +105,7 @@ export class NameMap {
     let best: NameMatch | null = null;
     for (let n = 1; n <= this.maxWords && i + n <= to; n++) {
       const t = tokens[i + n - 1]!;
-      if (n > 1 && !t.joined) break;
+      if (n > 1 && (!t.joined || !this.canContinue(t))) break;
       const prefix = key;
       key = n === 1 ? t.word : `${key} ${t.word}`;
       let people = this.map.get(key);
@@ -72,7 +116,44 @@ export class NameMap {
     }
     return best;
   }
+
+  /** Can the token be a later word of a name, as written or as a possessive ("Demirs")? */
+  private canContinue(t: Token): boolean {
+    if ((this.laterWords.get(t.word) ?? 0) & 1) return true;
+    return t.raw === t.word && t.word.length > 2 && ((this.laterWords.get(t.raw) ?? 0) & 2) !== 0;
+  }
 }
+
+/**
+ * Which of several NameMaps a token can start a name in, as a bit mask, with one map look-up per
+ * token: the quick first-word test of `longestAt` for all of them at once. A word also stands in
+ * the index with an "s" after it (flag shifted by POSSESSIVE_SHIFT), as `longestAt` accepts
+ * "Sannes" for "Sanne".
+ */
+export class FirstWordIndex {
+  private readonly map = new Map<string, number>();
+
+  add(names: NameMap, flag: number): void {
+    for (const w of names.firsts()) {
+      this.map.set(w, (this.map.get(w) ?? 0) | flag);
+      const s = `${w}s`;
+      this.map.set(s, (this.map.get(s) ?? 0) | (flag << POSSESSIVE_SHIFT));
+    }
+  }
+
+  /** The flags of the maps where `longestAt(tokens, i)` can find a name (0: none). */
+  flagsAt(t: Token): number {
+    const m = this.map.get(t.word) ?? 0;
+    const r = t.raw === t.word ? m : (this.map.get(t.raw) ?? 0);
+    return (m | (r >> POSSESSIVE_SHIFT)) & FLAG_MASK;
+  }
+}
+const POSSESSIVE_SHIFT = 8;
+/** FirstWordIndex flags of the school's name maps. */
+export const NAME_FULL = 1;
+export const NAME_GIVEN = 2;
+export const NAME_ORG = 4;
+const FLAG_MASK = (1 << POSSESSIVE_SHIFT) - 1;
 
 export interface NameMatch {
   from: number;
@@ -116,15 +197,29 @@ export function prepareRoster(roster: readonly Person[]): PreparedRoster {
   const staffNames = new NameMap();
   const studentGroup = new Map<string, RosterPerson[]>();
   const birthDates = new Set<string>();
-  // Names repeat a lot across a roster: fold each distinct name part once.
-  const wordCache = new Map<string, string[]>();
-  const words = (s: string): string[] => {
-    let w = wordCache.get(s);
+  // Names repeat a lot across a roster: fold each distinct name part once, and join each
+  // distinct tussenvoegsel + family name once.
+  const partCache = new Map<string, NamePart>();
+  const part = (s: string): NamePart => {
+    let w = partCache.get(s);
     if (!w) {
-      w = nameWords(s);
-      wordCache.set(s, w);
+      const ws = nameWords(s);
+      w = { words: ws, key: ws.join(' ') };
+      partCache.set(s, w);
     }
     return w;
+  };
+  const pairCache = new Map<NamePart, Map<NamePart, NamePart>>();
+  const pair = (a: NamePart, b: NamePart): NamePart => {
+    let byB = pairCache.get(a);
+    if (!byB) pairCache.set(a, (byB = new Map()));
+    let ab = byB.get(b);
+    if (!ab) {
+      const ws = [...a.words, ...b.words];
+      ab = { words: ws, key: ws.join(' ') };
+      byB.set(b, ab);
+    }
+    return ab;
   };
   const groupCache = new Map<string, string>();
   const group = (g: string): string => {
@@ -145,25 +240,27 @@ export function prepareRoster(roster: readonly Person[]): PreparedRoster {
       birthDates.add(p.birthDate);
     }
     people.set(p.id, rp);
-    const family = words(p.familyName);
-    const prefix = p.prefix?.trim() ? words(p.prefix) : [];
-    const firsts = p.nicknames?.length ? [p.givenName, ...p.nicknames] : [p.givenName];
-    for (const f of firsts) {
-      const first = words(f);
-      givenNames.addWords(first, rp);
-      fullNames.addWords([...first, ...family], rp);
-      if (prefix.length) fullNames.addWords([...first, ...prefix, ...family], rp);
+    const family = part(p.familyName);
+    const prefix = p.prefix?.trim() ? part(p.prefix) : null;
+    const prefixFamily = prefix && prefix.words.length ? pair(prefix, family) : null;
+    // The given name, then the nicknames.
+    const nicknames = p.nicknames?.length ?? 0;
+    for (let k = -1; k < nicknames; k++) {
+      const first = part(k < 0 ? p.givenName : p.nicknames![k]!);
+      givenNames.addWords(first.words, rp, first.key);
+      fullNames.addPair(first, family, rp);
+      if (prefixFamily) fullNames.addPair(first, prefixFamily, rp);
       if (rp.group) {
-        const key = `${first.join(' ')}|${rp.group}`;
+        const key = `${first.key}|${rp.group}`;
         const list = studentGroup.get(key);
         if (list) list.push(rp);
         else studentGroup.set(key, [rp]);
       }
-      if (p.kind === 'employee') staffNames.addWords(first, rp);
+      if (p.kind === 'employee') staffNames.addWords(first.words, rp, first.key);
     }
     if (p.kind === 'employee') {
-      staffNames.addWords(family, rp);
-      if (prefix.length) staffNames.addWords([...prefix, ...family], rp);
+      staffNames.addWords(family.words, rp, family.key);
+      if (prefixFamily) staffNames.addWords(prefixFamily.words, rp, prefixFamily.key);
     }
   }
   return { people, fullNames, givenNames, staffNames, studentGroup, birthDates };

@@ -65,16 +65,23 @@ const pad = (n: number, l = 2) => String(n).padStart(l, '0');
 
 // Offsets change on whole quarter hours at most (in practice on the hour): cache them per
 // quarter hour, so that a check costs no Intl call after the first in that quarter.
-const offsetCache = new Map<string, number>();
+// Keyed by time zone, then by the number of the quarter hour (a number key: no string to build).
+const offsetCache = new Map<string, Map<number, number>>();
 const QUARTER = 15 * 60000;
 
 function cachedOffset(epochMs: number, tz: string): number {
-  const key = `${tz}|${Math.floor(epochMs / QUARTER)}`;
-  let off = offsetCache.get(key);
+  let byQuarter = offsetCache.get(tz);
+  if (!byQuarter) {
+    if (offsetCache.size > 100) offsetCache.clear();
+    byQuarter = new Map();
+    offsetCache.set(tz, byQuarter);
+  }
+  const quarter = Math.floor(epochMs / QUARTER);
+  let off = byQuarter.get(quarter);
   if (off === undefined) {
-    if (offsetCache.size > 10000) offsetCache.clear();
-    off = offsetMinutes(Math.floor(epochMs / QUARTER) * QUARTER, tz);
-    offsetCache.set(key, off);
+    if (byQuarter.size > 10000) byQuarter.clear();
+    off = offsetMinutes(quarter * QUARTER, tz);
+    byQuarter.set(quarter, off);
   }
   return off;
 }
@@ -114,6 +121,8 @@ const MOMENT = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,
  * the start of that day in tz. Returns NaN when it is not a valid moment.
  */
 export function parseMoment(s: string, tz: string): number {
+  const fast = parseFullMoment(s);
+  if (!Number.isNaN(fast)) return fast;
   const m = MOMENT.exec(s.trim());
   if (!m) return NaN;
   const [, date, hh = '00', mm = '00', ss = '00', frac = '', zone] = m;
@@ -134,6 +143,53 @@ export function parseMoment(s: string, tz: string): number {
     offset = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
   }
   return Date.UTC(y, mo - 1, d) + minutes * 60000 - offset * 60000;
+}
+
+/**
+ * The common writing "2026-11-26T10:15:00+01:00" (or "...Z"), read without a regex; NaN for
+ * anything else, including invalid values, which parseMoment then reads (and rejects) the long
+ * way. Computes exactly what parseMoment computes.
+ */
+function parseFullMoment(s: string): number {
+  const n = s.length;
+  if (n !== 25 && n !== 20) return NaN;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return NaN;
+  let offset = 0;
+  if (n === 20) {
+    if (s.charCodeAt(19) !== 90) return NaN; // Z
+  } else {
+    const sign = s.charCodeAt(19);
+    if ((sign !== 43 && sign !== 45) || s.charCodeAt(22) !== 58) return NaN;
+    const oh = digits2(s, 20);
+    const om = digits2(s, 23);
+    if (oh < 0 || om < 0) return NaN;
+    offset = (sign === 45 ? -1 : 1) * (oh * 60 + om);
+  }
+  const century = digits2(s, 0);
+  const year = digits2(s, 2);
+  if (century < 0 || year < 0) return NaN;
+  const y = century * 100 + year;
+  const mo = digits2(s, 5);
+  const d = digits2(s, 8);
+  const h = digits2(s, 11);
+  const mi = digits2(s, 14);
+  const sec = digits2(s, 17);
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return NaN;
+  const ms = 0;
+  const minutes = h * 60 + mi + sec / 60 + ms / 60000;
+  return Date.UTC(y, mo - 1, d) + minutes * 60000 - offset * 60000;
+}
+
+/** The two-digit number at s[i], or -1. */
+function digits2(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+function daysInMonth(y: number, mo: number): number {
+  if (mo === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
 }
 
 /** Minutes since midnight of "HH:MM". */

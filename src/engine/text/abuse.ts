@@ -346,6 +346,8 @@ const T_HIT = 1;
 const T_NEGPOS = 2;
 const T_NEG = 4;
 const T_DOX = 8;
+/** "woon", "woont", "wonen": findAddress accepts a capitalised word and a number after it. */
+const T_WOON = 16;
 // A pattern can only match when each of its obligatory words is in the sentence: every such step
 // gets an id, and a sentence is marked when all steps of some pattern have been seen in it.
 const WORD_STEPS = new Map<string, number[]>();
@@ -387,6 +389,7 @@ function triggerOf(key: string): number {
   if (f & F.NEGPOS) v |= T_NEGPOS;
   if (f & F.NEG) v |= T_NEG;
   if (DOX_WORDS.has(key)) v |= T_DOX;
+  if (key === 'woont' || key === 'wonen' || key === 'woon') v |= T_WOON;
   if (TRIGGER_CACHE.size >= WORD_CACHE_MAX) TRIGGER_CACHE.clear();
   TRIGGER_CACHE.set(key, v);
   return v;
@@ -418,25 +421,30 @@ function stepIds(keys: readonly string[]): readonly number[] {
   for (const k of keys) for (const id of WORD_STEPS.get(k) ?? NO_STEPS) out.push(id);
   return out.length ? out : NO_STEPS;
 }
+// Per pattern: how many of its steps carry the current serial (valid when PATTERN_SERIAL matches).
+const PATTERN_SERIAL = new Int32Array(PATTERN_STEPS.length).fill(-1);
+const PATTERN_SEEN = new Int32Array(PATTERN_STEPS.length);
 /** Stamps the pattern steps `ids` with `serial`; true when that completes a pattern. */
 function stampIds(ids: readonly number[], serial: number): boolean {
   let done = false;
   for (const id of ids) {
     if (STEP_STAMP[id] === serial) continue;
     STEP_STAMP[id] = serial;
-    if (done) continue;
-    done = true;
-    for (const other of PATTERN_STEPS[STEP_PATTERN[id] as number] as number[]) {
-      if (STEP_STAMP[other] !== serial) { done = false; break; }
+    // Count the step for its pattern instead of checking all the pattern's steps again.
+    const p = STEP_PATTERN[id] as number;
+    if (PATTERN_SERIAL[p] !== serial) {
+      PATTERN_SERIAL[p] = serial;
+      PATTERN_SEEN[p] = 0;
     }
+    const seen = (PATTERN_SEEN[p] as number) + 1;
+    PATTERN_SEEN[p] = seen;
+    if (seen === (PATTERN_STEPS[p] as number[]).length) done = true;
   }
   return done;
 }
-/** Table slot of the plain ASCII word text[s, e), filled on first sight. */
-function htSlot(text: string, s: number, e: number): number {
-  let h = 0;
-  for (let k = s; k < e; k++) h = Math.imul(h ^ (text.charCodeAt(k) | 32), 0x01000193);
-  h ^= h >>> 15;
+/** Table slot of the plain ASCII word text[s, e) with its hash (tokHash), filled on first sight. */
+function htSlot(text: string, s: number, e: number, hash: number): number {
+  const h = hash ^ (hash >>> 15);
   const len = e - s;
   let idx = h & HT_MASK;
   for (;;) {
@@ -471,10 +479,11 @@ function htSlot(text: string, s: number, e: number): number {
 function mayHaveAbuse(text: string): boolean {
   const n = text.length;
   let serial = ++stepSerial;
-  if (serial > 0x3fffffff) { stepSerial = serial = 0; STEP_STAMP.fill(-1); }
+  if (serial > 0x3fffffff) { stepSerial = serial = 0; STEP_STAMP.fill(-1); PATTERN_SERIAL.fill(-1); }
   let neg = false;
   let dox = false;
   let addr = false;
+  let woon = false;
   let singles = 0;
   let prevS = -1;
   let prevE = -1;
@@ -493,7 +502,7 @@ function mayHaveAbuse(text: string): boolean {
     let len: number;
     i = tokenEnd(text, s);
     if (tokSimple) {
-      const slot = htSlot(text, s, i);
+      const slot = htSlot(text, s, i, tokHash);
       v = htVals[slot] as number;
       ids = htSteps[slot] as readonly number[];
       len = i - s;
@@ -508,12 +517,18 @@ function mayHaveAbuse(text: string): boolean {
     singles = len === 1 ? singles + 1 : 0;
     if (v & T_NEG) neg = true;
     if (v & T_DOX) dox = true;
+    if (v & T_WOON) woon = true;
     if (v & T_HIT || (v & T_NEGPOS && neg) || singles >= 3) return true;
     if (ids.length && stampIds(ids, serial)) return true;
     if (digit && prevS >= 0) {
-      // A possible address (see findAddress): after a capitalised or street word, or a postcode.
-      const p0 = text.charCodeAt(prevS);
-      if (!prevPlain || (p0 >= 65 && p0 <= 90) || i - s >= 4 || STREET_SUFFIX.some((x) => text.slice(prevS, prevE).toLowerCase().endsWith(x))) addr = true;
+      // A possible address (see findAddress): a postcode (4 digits, or 4 digits and 2 letters), or
+      // a house number (at most 4 characters) after a street word, or after a capitalised word
+      // when "woont" came before it. A phone number or a group ("Groep 5b") is none.
+      if (len === 4 || len === 6) addr = true;
+      else if (len < 4) {
+        const p0 = text.charCodeAt(prevS);
+        if ((woon && (!prevPlain || (p0 >= 65 && p0 <= 90))) || STREET_SUFFIX.some((x) => text.slice(prevS, prevE).toLowerCase().endsWith(x))) addr = true;
+      }
     }
     if (addr && dox) return true;
     prevS = s;
@@ -542,7 +557,7 @@ function markSentences(t: Tok[], nSent: number): void {
       sent = k.sent;
       neg = false;
       serial = ++stepSerial;
-      if (serial > 0x3fffffff) { stepSerial = serial = 0; STEP_STAMP.fill(-1); }
+      if (serial > 0x3fffffff) { stepSerial = serial = 0; STEP_STAMP.fill(-1); PATTERN_SERIAL.fill(-1); }
     }
     if (!doxCall && DOX_WORDS.has(k.w)) doxCall = true;
     if (sentTrigger[sent]) continue;
@@ -634,7 +649,7 @@ function rawTokens(text: string): Raw[] {
       const s = i;
       i = tokenEnd(text, s);
       // Plain words come from the pre-filter's table: one string per word, its hash computed once.
-      const buf = tokSimple ? htKeys[htSlot(text, s, i)] as string : foldedToken(text, s, i);
+      const buf = tokSimple ? htKeys[htSlot(text, s, i, tokHash)] as string : foldedToken(text, s, i);
       const leet = tokLeet;
       const hasLetter = tokHasLetter;
       const first = text.charCodeAt(s);
@@ -662,6 +677,8 @@ function rawTokens(text: string): Raw[] {
 let tokSimple = true; // only ASCII letters: the token is a lower-cased slice
 let tokLeet = false;
 let tokHasLetter = false;
+/** The hash of a simple token (lower case), computed while reading it: see htSlot. */
+let tokHash = 0;
 /** The end of the token starting at `s`: letters, leetspeak, joiners (zo'n, k-u-t) and k.u.t. */
 function tokenEnd(text: string, s: number): number {
   const n = text.length;
@@ -669,30 +686,39 @@ function tokenEnd(text: string, s: number): number {
   let hasLetter = false;
   let leet = false;
   let simple = true;
+  let h = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) { hasLetter = true; i++; continue; } // fast path: ASCII
-    const cc = text[i] as string;
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) { // fast path: ASCII
+      h = Math.imul(h ^ (c | 32), 0x01000193);
+      hasLetter = true;
+      i++;
+      continue;
+    }
+    if (c === 32) break; // a space ends every token
+    // Character codes only below (no one-character strings): @ 64, $ 36, € 0x20ac, ! 33, | 124,
+    // ' 39, ’ 0x2019, - 45, _ 95, * 42, . 46.
     if (isLetterCode(c)) { hasLetter = true; if (c > 122) simple = false; i++; continue; }
-    if ((c >= 48 && c <= 57) || cc === '@' || cc === '$' || cc === '€') { leet = true; simple = false; i++; continue; }
-    if ((cc === '!' || cc === '|') && i > s && i + 1 < n && isLetterCode(text.charCodeAt(i + 1))) { leet = true; simple = false; i++; continue; }
+    if ((c >= 48 && c <= 57) || c === 64 || c === 36 || c === 0x20ac) { leet = true; simple = false; i++; continue; }
+    if ((c === 33 || c === 124) && i > s && i + 1 < n && isLetterCode(text.charCodeAt(i + 1))) { leet = true; simple = false; i++; continue; }
     // Joiners inside a word.
     const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-    if ((cc === "'" || cc === '\u2019' || cc === '-' || cc === '_' || cc === '*') && i > s && isWordCode(next)) {
+    if ((c === 39 || c === 0x2019 || c === 45 || c === 95 || c === 42) && i > s && isWordCode(next)) {
       simple = false;
       i++;
       continue;
     }
-    if (cc === '.' && isWordCode(next)) {
+    if (c === 46 && isWordCode(next)) {
       // k.u.t: single letters separated by dots.
-      const prevSingle = i - s === 1 || (i >= 2 && text[i - 2] === '.');
+      const chain = i >= 2 && text.charCodeAt(i - 2) === 46;
+      const prevSingle = i - s === 1 || chain;
       const after = i + 2 < n ? text.charCodeAt(i + 2) : 0;
-      const chain = i >= 2 && text[i - 2] === '.';
       if (prevSingle && (!isWordCode(after) || chain)) { simple = false; i++; continue; }
     }
     break;
   }
   tokSimple = simple;
+  tokHash = h;
   tokLeet = leet;
   tokHasLetter = hasLetter;
   return i;

@@ -322,3 +322,13 @@ describe('findIdentifiers: offsets and order', () => {
     expect(performance.now() - t0).toBeLessThan(500);
   });
 });
+
+describe('identifiers next to each other', () => {
+  it('finds an e-mail address glued to an IBAN, so that redacting both leaves nothing', () => {
+    const text = 'NL91 ABNA 0417 1643 00İinfo@example.nl';
+    expect(findIdentifiers(text).map((m) => [m.kind, text.slice(m.start, m.end)])).toEqual([
+      ['iban', 'NL91 ABNA 0417 1643 00'],
+      ['email', 'İinfo@example.nl'],
+    ]);
+  });
+});

@@ -419,7 +419,10 @@ function findEmails(text: string, out: IdentifierMatch[], taken: Span[]): void {
   let at = text.indexOf('@');
   while (at !== -1) {
     let start = at;
-    while (start > 0 && EMAIL_LOCAL_CHAR.test(text[start - 1] ?? '')) start--;
+    // The local part does not reach into an IBAN found before it ("...1643 00İinfo@").
+    let floor = 0;
+    for (const t of taken) if (t.end <= at && t.end > floor) floor = t.end;
+    while (start > floor && EMAIL_LOCAL_CHAR.test(text[start - 1] ?? '')) start--;
     // A local part starts with a letter, digit or underscore: "...jan@" is "jan@".
     while (start < at && !EMAIL_LOCAL_START.test(text[start] ?? '')) start++;
     if (start < at) {
@@ -506,11 +509,13 @@ function isStreetWord(word: string): boolean {
   return STREET_SUFFIX.test(w) && !ERING.test(w);
 }
 
-function findAddresses(text: string, out: IdentifierMatch[], taken: Span[]): void {
+/** `streets`: a street and number can be there (a digit 1-9 after a space); `postcodes`: four
+ *  digits in a row. */
+function findAddresses(text: string, out: IdentifierMatch[], taken: Span[], streets: boolean, postcodes: boolean): void {
   let m: RegExpExecArray | null;
   const street = STREET_NUMBER;
   street.lastIndex = 0;
-  while ((m = street.exec(text)) !== null) {
+  while (streets && (m = street.exec(text)) !== null) {
     const word = m[1] ?? '';
     let start = m.index;
     const end = start + m[0].length;
@@ -536,7 +541,7 @@ function findAddresses(text: string, out: IdentifierMatch[], taken: Span[]): voi
   }
   const pc = POSTCODE_NUMBER;
   pc.lastIndex = 0;
-  while ((m = pc.exec(text)) !== null) {
+  while (postcodes && (m = pc.exec(text)) !== null) {
     const start = m.index;
     const end = start + m[0].length;
     if (overlaps(taken, start, end)) continue;
@@ -545,24 +550,48 @@ function findAddresses(text: string, out: IdentifierMatch[], taken: Span[]): voi
   }
 }
 
-const HAS_DIGIT = /\d/;
+/** How many ASCII digits the text has, the longest run of them, and whether a digit 1-9 follows
+ *  a space (a house number after a street name can). */
+function countDigits(text: string): { digits: number; run: number; spaceDigit: boolean } {
+  let digits = 0;
+  let run = 0;
+  let longest = 0;
+  let spaceDigit = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (++run > longest) longest = run;
+      if (c > 48 && i > 0 && !spaceDigit) {
+        const b = text.charCodeAt(i - 1);
+        spaceDigit = b === 32 || b === 0xa0;
+      }
+    } else run = 0;
+  }
+  return { digits, run: longest, spaceDigit };
+}
 
 /** All identifiers in `text`, sorted by start, never overlapping. Priority when two would
  *  overlap: IBAN, e-mail, phone, BSN, date, address. */
 export function findIdentifiers(text: string): IdentifierMatch[] {
   const hasAt = text.includes('@');
-  const hasDigit = HAS_DIGIT.test(text);
-  if (!hasAt && !hasDigit) return [];
+  const { digits, run, spaceDigit } = countDigits(text);
+  if (!hasAt && digits === 0) return [];
   const out: IdentifierMatch[] = [];
   // Spans no later pass may overlap: every match so far, and IBANs with a typo in them.
   const taken: Span[] = [];
-  if (hasDigit) findIbans(text, out, taken);
+  // Passes that cannot match are skipped: an IBAN has two check digits in a row, a phone number
+  // ten digits (nine after +31), a BSN nine, every date form two in a row; a postcode four; a
+  // street's house number stands after a space.
+  if (run >= 2) findIbans(text, out, taken);
   if (hasAt) findEmails(text, out, taken);
-  if (hasDigit) {
-    findPhones(text, out, taken);
-    findBsns(text, out, taken);
-    findDates(text, out, taken);
-    findAddresses(text, out, taken);
+  if (digits > 0) {
+    if (digits >= 9) {
+      findPhones(text, out, taken);
+      findBsns(text, out, taken);
+    }
+    if (run >= 2) findDates(text, out, taken);
+    findAddresses(text, out, taken, spaceDigit, run >= 4);
   }
   out.sort((a, b) => a.start - b.start);
   return out;

@@ -2,6 +2,8 @@
 // spaces; a word ending in '*' matches any word that starts with it ("ziekmeld*"), a word
 // starting with '*' any word that ends with it ("*school"). Words of a phrase must follow each
 // other with only white space between them. Compiled once; matching is one pass over the tokens.
+// The patterns that can start at a word are found once per distinct word and remembered by the
+// word's number (Token.id), so a set costs an array read per token, however many patterns it has.
 import { foldString } from './normalize.ts';
 import type { Token } from './tokens.ts';
 
@@ -25,6 +27,8 @@ export class PhraseSet<T> {
   private readonly exact = new Map<string, Pattern<T>[]>();
   private readonly prefix = new Map<string, Pattern<T>[]>();
   private readonly suffix: Pattern<T>[] = [];
+  /** Per word id (Token.id): the patterns whose first word it matches, in look-up order (null: none). */
+  private starts: (Pattern<T>[] | null | undefined)[] = [];
 
   constructor(entries: Iterable<readonly [string, T]>) {
     for (const [pattern, value] of entries) this.add(pattern, value);
@@ -46,6 +50,7 @@ export class PhraseSet<T> {
     if (first.mode === 'exact') push(this.exact, first.text, p);
     else if (first.mode === 'prefix') push(this.prefix, first.text.slice(0, 3), p);
     else this.suffix.push(p);
+    this.starts = [];
   }
 
   /** All matches, longest first at each position, not overlapping. */
@@ -64,16 +69,41 @@ export class PhraseSet<T> {
   /** The longest match that starts at token i. */
   longestAt(tokens: readonly Token[], i: number, to = tokens.length): PhraseMatch<T> | null {
     const t = tokens[i]!;
+    if (t.raw === t.word) {
+      let list = t.id >= 0 ? this.starts[t.id] : undefined;
+      if (list === undefined) {
+        list = this.startsOf(t.word);
+        if (t.id >= 0) {
+          // Fill up to the id first: a dense array stays a fast array.
+          while (this.starts.length < t.id) this.starts.push(undefined);
+          this.starts[t.id] = list;
+        }
+      }
+      return longest(list, tokens, i, to, null);
+    }
+    // A possessive ("sanne's"): patterns may match the word or the word as written.
     let best: PhraseMatch<T> | null = null;
     best = longest(this.exact.get(t.word), tokens, i, to, best);
-    if (t.raw !== t.word) best = longest(this.exact.get(t.raw), tokens, i, to, best);
-    if (t.p3 && this.prefix.size) best = longest(this.prefix.get(t.p3), tokens, i, to, best);
-    if (this.suffix.length) best = longest(this.suffix, tokens, i, to, best);
-    return best;
+    best = longest(this.exact.get(t.raw), tokens, i, to, best);
+    if (t.word.length >= 3) best = longest(this.prefix.get(t.word.slice(0, 3)), tokens, i, to, best);
+    return longest(this.suffix, tokens, i, to, best);
+  }
+
+  /** The patterns whose first word matches `word` (a token without possessive), in the order the buckets are tried: exact, prefix, suffix. */
+  private startsOf(word: string): Pattern<T>[] | null {
+    const found: Pattern<T>[] = [];
+    const probe = { word, raw: word } as Token;
+    const keep = (bucket: Pattern<T>[] | undefined) => {
+      if (bucket) for (const p of bucket) if (wordMatches(p.words[0]!, probe)) found.push(p);
+    };
+    keep(this.exact.get(word));
+    if (word.length >= 3) keep(this.prefix.get(word.slice(0, 3)));
+    keep(this.suffix);
+    return found.length ? found : null;
   }
 }
 
-function longest<T>(list: Pattern<T>[] | undefined, tokens: readonly Token[], i: number, to: number, best: PhraseMatch<T> | null): PhraseMatch<T> | null {
+function longest<T>(list: Pattern<T>[] | null | undefined, tokens: readonly Token[], i: number, to: number, best: PhraseMatch<T> | null): PhraseMatch<T> | null {
   if (!list) return best;
   for (const p of list) {
     const end = matchPattern(p, tokens, i, to);

@@ -13,8 +13,8 @@ export interface Token {
   joined: boolean;
   /** Index in the token list. */
   index: number;
-  /** The first three characters of `word`, the bucket key of prefix patterns. */
-  p3: string;
+  /** A small number for `word`, the same in every post (see wordId); -1 when none was left. */
+  id: number;
 }
 
 export interface Sentence {
@@ -41,6 +41,23 @@ function isWordCode(c: number): boolean {
     wideClass[c] = k;
   }
   return k === 1;
+}
+
+// Every distinct word gets a number, so that per-word caches (PhraseSet) are arrays indexed by it
+// rather than a second hash look-up per token. Numbers are never reused; after MAX_WORDS distinct
+// words new words get -1 (and the caches look them up the slow way), which bounds the memory.
+const wordIds = new Map<string, number>();
+const MAX_WORDS = 50_000;
+
+/** The number of a folded word, or -1 when the table is full. */
+export function wordId(word: string): number {
+  let id = wordIds.get(word);
+  if (id === undefined) {
+    if (wordIds.size >= MAX_WORDS) return -1;
+    id = wordIds.size;
+    wordIds.set(word, id);
+  }
+  return id;
 }
 
 // Abbreviations whose full stop does not end a sentence.
@@ -78,7 +95,7 @@ export function tokenize(folded: string): Tokenized {
     const raw = folded.slice(start, end);
     const word = end - start > 2 && raw.endsWith("'s") ? raw.slice(0, -2) : raw;
     const joined = prevEnd >= 0 && tokens[tokens.length - 1]!.sentence === sentence && isBlank(folded, prevEnd, start);
-    tokens.push({ word, raw, start, end, sentence, joined, index: tokens.length, p3: word.length >= 3 ? word.slice(0, 3) : '' });
+    tokens.push({ word, raw, start, end, sentence, joined, index: tokens.length, id: wordId(word) });
     prevEnd = end;
   }
   if (tokens.length > 0) sentences.push({ start: sentenceStart, end: prevEnd, from: sentenceFrom, to: tokens.length });
