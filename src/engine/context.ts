@@ -15,6 +15,8 @@ import { hhmmToMinutes, localTime, parseMoment } from './time.ts';
 import type { ProtocolDefinition, RuleArticles } from '../protocols/index.ts';
 import type { AbuseHit } from './text/abuse.ts';
 import { detectAbuse } from './text/abuse.ts';
+import type { IdentifierMatch } from './text/identifiers.ts';
+import { findIdentifiers } from './text/identifiers.ts';
 
 export interface LessonPermission {
   from: number;
@@ -68,6 +70,8 @@ export interface PostContext {
   local: LocalTime;
   isEmployee: boolean;
   isPersonalChannel: boolean;
+  /** BSN, IBAN, phone, e-mail, address and date matches in the text. */
+  identifiers: IdentifierMatch[];
   /** Abusive language in the text (computed once, on first use). */
   abuse(): AbuseHit[];
   /** Original spans of the abuse hits. */
@@ -161,7 +165,10 @@ export function nationalDigits(digits: string): string {
 
 export function preparePost(school: PreparedSchool, post: Post, now: number): PostContext {
   const text = post.text;
-  const folded = fold(text);
+  // Identifiers are not words: words are read with them blanked out (same length, so offsets
+  // hold), exactly as they read once the identifiers are redacted ("Vries'sinfo@x.nl").
+  const identifiers = findIdentifiers(text);
+  const folded = fold(identifiers.length ? blankOut(text, identifiers) : text);
   const tk = tokenize(folded.text);
   const groups = findGroups(folded.text, tk.tokens);
   const isCapitalised = (t: Token) => {
@@ -194,6 +201,7 @@ export function preparePost(school: PreparedSchool, post: Post, now: number): Po
   let abuse: AbuseHit[] | undefined;
   const getAbuse = () => (abuse ??= detectAbuse(text));
   return {
+    identifiers,
     abuse: getAbuse,
     abuseSpans: () => getAbuse().map((h) => [h.start, h.end] as Span),
     school,
@@ -236,4 +244,14 @@ export function foldedSpan(ctx: PostContext, start: number, end: number): Span {
 /** Is a token inside the organisation's or school's name? */
 export function inOrgName(ctx: PostContext, tokenIndex: number): boolean {
   return ctx.orgMentions.some((m) => tokenIndex >= m.from && tokenIndex < m.to);
+}
+
+function blankOut(text: string, spans: readonly { start: number; end: number }[]): string {
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    out += text.slice(at, s.start) + ' '.repeat(s.end - s.start);
+    at = s.end;
+  }
+  return out + text.slice(at);
 }

@@ -101,7 +101,7 @@ export function findMentions(
     const nm = roster.fullNames.longestAt(tokens, i);
     if (nm && nm.to - nm.from >= 2) {
       const s = tokens[i]!.sentence;
-      const group = pickGroup(nm.people, groupsIn(s));
+      const group = pickGroup(nm.people, byNearness(groupsIn(s), tokens[nm.to - 1]!.end));
       mark({ kind: 'full', people: nm.people, from: nm.from, to: nm.to, sentence: s, ...(group ? { group } : {}) });
       i = nm.to - 1;
     }
@@ -113,7 +113,7 @@ export function findMentions(
     if (!nm) continue;
     const t = tokens[i]!;
     let matched = false;
-    const sentenceGroups = groupsIn(t.sentence);
+    const sentenceGroups = byNearness(groupsIn(t.sentence), tokens[nm.to - 1]!.end);
     const key = sentenceGroups.length ? tokens.slice(nm.from, nm.to).map((x) => x.word).join(' ') : '';
     for (const g of sentenceGroups) {
       let students = roster.studentGroup.get(`${key}|${g.group}`);
@@ -129,6 +129,17 @@ export function findMentions(
   }
   out.sort((a, b) => a.from - b.from);
   return out;
+}
+
+/**
+ * The group phrases of a sentence, the one that follows the name most closely first, then those
+ * before it: in "Yusuf uit 5b en Sanne uit 5b" each name gets its own phrase.
+ */
+function byNearness(groups: GroupMention[], nameEnd: number): GroupMention[] {
+  if (groups.length < 2) return groups;
+  const after = groups.filter((g) => g.start >= nameEnd).sort((a, b) => a.start - b.start);
+  const before = groups.filter((g) => g.start < nameEnd).sort((a, b) => b.start - a.start);
+  return [...after, ...before];
 }
 
 function pickGroup(people: RosterPerson[], groups: GroupMention[]): GroupMention | undefined {

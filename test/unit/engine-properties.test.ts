@@ -5,6 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { applyTextFixes, checkCase } from '../../src/engine/index.ts';
 import { buildCase, ROSTER } from '../../src/engine/testing/factories.ts';
 
+// Locally every run explores new inputs; CI replays one fixed seed so that a submission's result
+// does not depend on chance (FC_SEED replays a failure reported elsewhere).
+const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : process.env.CI ? 20261126 : undefined;
+if (seed !== undefined) fc.configureGlobal({ seed });
+
 // Text that mixes random Unicode with pieces the rules react to, so that findings do occur.
 const pieces = [
   'Sanne de Vries', 'Yusuf Demir uit groep 5b', 'Zoë Çelik', 'juf Anouk', 'heeft autisme', '06-12345678', 'NL91 ABNA 0417 1643 00',

@@ -150,3 +150,15 @@ describe('confidential matters (A.2)', () => {
     expect(findings(check({ ...onSchool, text }), 'confidential')).toHaveLength(0);
   });
 });
+
+describe('several names with groups in one sentence', () => {
+  it('gives each name its own group phrase, so that the fixed text checks clean', () => {
+    for (const text of ['Yusuf Demir uit groep 5b Yusuf Demir uit groep 5b', 'Yusuf uit groep 5b en Sanne de Vries uit groep 5b wonnen.']) {
+      const r = check({ ...onSchool, text });
+      const fixed = applyTextFixes(text, r);
+      expect(findings(check({ ...onSchool, text: fixed }), 'personal.name'), fixed).toHaveLength(0);
+    }
+    const text = 'Yusuf uit groep 5b en Sanne de Vries uit groep 5b wonnen.';
+    expect(applyTextFixes(text, check({ ...onSchool, text }))).toBe('Yusuf en Sanne wonnen.');
+  });
+});

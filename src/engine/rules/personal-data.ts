@@ -11,7 +11,6 @@ import type { RosterPerson } from '../roster.ts';
 import type { SensitiveCategory } from '../text/lexicon.ts';
 import { ANNOUNCED, CONFIDENTIAL, NEGATORS, PERSON_PRONOUNS, SENSITIVE } from '../text/lexicon.ts';
 import type { IdentifierKind } from '../text/identifiers.ts';
-import { findIdentifiers } from '../text/identifiers.ts';
 import { nationalDigits } from '../context.ts';
 import { finding } from './finding.ts';
 
@@ -115,7 +114,7 @@ const ID_EN: Record<IdentifierKind, string> = {
 
 function identifierFindings(ctx: PostContext, rule: string): Finding[] {
   const out: Finding[] = [];
-  for (const id of findIdentifiers(ctx.text)) {
+  for (const id of ctx.identifiers) {
     if (id.kind === 'phone' && ctx.school.contactPhoneDigits && nationalDigits(id.normalized) === ctx.school.contactPhoneDigits) continue;
     if (id.kind === 'email' && ctx.school.contactEmail === id.normalized) continue;
     if (id.kind === 'date' && !id.birthContext && !ctx.school.roster.birthDates.has(id.normalized)) continue;
