@@ -6,7 +6,7 @@
 import type { Finding, Span } from '../case.ts';
 import type { PostContext } from '../context.ts';
 import { foldedSpan, inOrgName, tokenSpan } from '../context.ts';
-import type { Mention } from '../mentions.ts';
+import type { GroupMention, Mention } from '../mentions.ts';
 import type { RosterPerson } from '../roster.ts';
 import type { SensitiveCategory } from '../text/lexicon.ts';
 import { ANNOUNCED, CONFIDENTIAL, NEGATORS, PERSON_PRONOUNS, SENSITIVE } from '../text/lexicon.ts';
@@ -26,6 +26,9 @@ export function personalDataRule(ctx: PostContext): Finding[] {
 
 function nameFindings(ctx: PostContext, rule: string): Finding[] {
   const out: Finding[] = [];
+  // Group phrases that a name fix takes away with the name ("Yusuf uit groep 5b" -> "Yusuf").
+  const consumed = new Set<GroupMention>();
+  for (const m of ctx.mentions) if (m.group && adjacency(ctx, m) !== 'none') consumed.add(m.group);
   for (const m of ctx.mentions) {
     if (m.kind !== 'full' && m.kind !== 'given_group') continue;
     const person =
@@ -33,7 +36,7 @@ function nameFindings(ctx: PostContext, rule: string): Finding[] {
         ? m.people.find((p) => p.kind === 'student' || p.kind === 'guardian')
         : m.people.find((p) => p.kind === 'student');
     if (!person) continue;
-    const { span, text } = nameFix(ctx, m, person);
+    const { span, text } = nameFix(ctx, m, person, consumed);
     out.push(
       finding(
         rule,
@@ -56,7 +59,19 @@ function nameFindings(ctx: PostContext, rule: string): Finding[] {
  * elsewhere in the sentence the given name would still name the child, so it becomes
  * "een leerling" (documented in docs/check-engine.md).
  */
-function nameFix(ctx: PostContext, m: Mention, person: RosterPerson): { span: Span; text: string } {
+/** Does the mention's group phrase stand right after or right before the name? */
+function adjacency(ctx: PostContext, m: Mention): 'after' | 'before' | 'none' {
+  const g = m.group;
+  if (!g) return 'none';
+  const tokens = ctx.tk.tokens;
+  const start = tokens[m.from]!.start;
+  const end = tokens[m.to - 1]!.end;
+  if (g.start >= end && /^[\s,]*$/.test(ctx.folded.text.slice(end, g.start))) return 'after';
+  if (g.end <= start && /^[\s,:]*$/.test(ctx.folded.text.slice(g.end, start))) return 'before';
+  return 'none';
+}
+
+function nameFix(ctx: PostContext, m: Mention, person: RosterPerson, consumed: Set<GroupMention>): { span: Span; text: string } {
   const tokens = ctx.tk.tokens;
   const first = tokens[m.from]!;
   const last = tokens[m.to - 1]!;
@@ -72,15 +87,18 @@ function nameFix(ctx: PostContext, m: Mention, person: RosterPerson): { span: Sp
     text += /[aeiouy]$/i.test(text) ? "'s" : 's';
   }
   if (m.group) {
-    const between = ctx.folded.text.slice(end, m.group.start);
-    if (m.group.start >= end && /^[\s,]*$/.test(between)) {
-      end = m.group.end;
-    } else if (!(m.group.end <= start && /^[\s,:]*$/.test(ctx.folded.text.slice(m.group.end, start)))) {
+    const side = adjacency(ctx, m);
+    // Another phrase of the same group left in the sentence would still name the child with
+    // the given name alone.
+    const g = m.group;
+    const leftOver = ctx.groups.some((x) => x !== g && x.sentence === g.sentence && x.group === g.group && !consumed.has(x));
+    if (side === 'none' || leftOver) {
       const atStart = ctx.tk.sentences[m.sentence]?.from === m.from;
       text = atStart ? 'Een leerling' : 'een leerling';
-    } else {
-      start = m.group.start;
-    }
+      if (side === 'after') end = g.end;
+      else if (side === 'before') start = g.start;
+    } else if (side === 'after') end = g.end;
+    else start = g.start;
   }
   return { span: foldedSpan(ctx, start, end), text };
 }
