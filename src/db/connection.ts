@@ -26,6 +26,11 @@ export interface Database {
   /** Plain SQL, for operations and tests. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel. `onLost` is called when the listening connection breaks (the caller then
+   * cannot rely on notifications until it listens again). Returns a function that stops.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onLost?: () => void): Promise<() => Promise<void>>;
   /** The PGlite instance, when embedded (backup and restore need it). */
   pglite?: PGlite;
 }
@@ -69,6 +74,11 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const url = opts.url ?? process.env.DATABASE_URL;
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+    // An idle connection that the server closes (a restart, a failover) must not crash the
+    // process: the pool drops it and opens a new one on the next query.
+    pool.on('error', (e: Error & { code?: string }) => {
+      process.stderr.write(`postwijzer: a database connection was closed (${e.code ?? 'error'}); it will be replaced\n`);
+    });
     // Fail early, with a clear message, when the server is not there.
     const client = await pool.connect().catch(async (e: Error) => {
       await pool.end();
@@ -81,6 +91,23 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
       location: redact(url),
       query: async <T,>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
       close: () => pool.end(),
+      listen: async (channel, onNotify, onLost) => {
+        // A connection of its own, outside the pool, held for as long as we listen.
+        const client = new pg.Client({ connectionString: url });
+        let stopped = false;
+        client.on('error', () => {
+          if (!stopped) onLost?.();
+        });
+        client.on('notification', (n) => {
+          if (n.channel === channel) onNotify(n.payload ?? '');
+        });
+        await client.connect();
+        await client.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+        return async () => {
+          stopped = true;
+          await client.end().catch(() => undefined);
+        };
+      },
     };
   }
   const dataDir = opts.dataDir ?? defaultDataDir();
@@ -93,6 +120,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     location: dataDir,
     query: async <T,>(text: string, params: unknown[] = []) => (await pglite.query<T>(text, params)).rows,
     close: () => pglite.close(),
+    listen: async (channel, onNotify) => pglite.listen(channel, onNotify).then((stop) => () => stop()),
     pglite,
   };
 }

@@ -279,7 +279,10 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   });
 
   if (opts.database) {
-    const ctx = { database: opts.database, schools: new SchoolCache(opts.database.db), now, maxTextLength };
+    const schoolCache = new SchoolCache(opts.database);
+    await schoolCache.start();
+    app.addHook('onClose', async () => schoolCache.close());
+    const ctx = { database: opts.database, schools: schoolCache, now, maxTextLength };
     for (const register of ROUTE_MODULES) await register(app, ctx);
   }
 

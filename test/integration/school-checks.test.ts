@@ -103,3 +103,20 @@ describe(`checks of a school in the database (${onPostgres ? 'PostgreSQL' : 'PGl
     expect(after.json().findings.some((f: { code: string }) => f.code === 'personal.name')).toBe(false);
   });
 });
+
+describe('a change made by another process', () => {
+  it('reaches this process through the notification, without a version check per request', async () => {
+    const text = 'Yusuf Demir uit groep 5b won';
+    const named = async () => {
+      const r = await app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/checks`, payload: { post: post({ text }) } });
+      return r.json().findings.some((f: { code: string }) => f.code === 'personal.name');
+    };
+    expect(await named()).toBe(true);
+    // Another process: plain SQL, no call into this process's caches.
+    await database.query(`update people set active = false where id = $1`, [ids.get('s1')!.id]);
+    await database.query(`update schools set data_version = data_version + 1 where id = $1`, [schoolId]);
+    expect(await named()).toBe(true); // not told yet: the cached school is still used
+    await database.query(`select pg_notify('postwijzer_school_changed', $1)`, [schoolId]);
+    await expect.poll(named, { timeout: 5000 }).toBe(false);
+  });
+});

@@ -6,7 +6,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { CheckCase, Person, PreparedSchool } from '../../engine/index.ts';
 import { prepareSchool } from '../../engine/index.ts';
-import type { AppDb, DbOrTx } from '../../db/connection.ts';
+import type { Database, DbOrTx } from '../../db/connection.ts';
 import {
   boards,
   consentsCurrent,
@@ -23,9 +23,21 @@ import {
 
 export type SchoolInput = Omit<CheckCase, 'post'>;
 
-/** Call inside the transaction that changes a school's roster, consents or permissions. */
+/** The channel on which a change to a school's data is announced (PostgreSQL NOTIFY). */
+export const SCHOOL_CHANGED = 'postwijzer_school_changed';
+
+/** Caches of this process, told at once about changes made here. */
+const localCaches = new Set<SchoolCache>();
+
+/**
+ * Call inside the transaction that changes a school's roster, consents or permissions. The new
+ * version and the NOTIFY both take effect when the transaction commits; caches of this process
+ * forget the school at once as well.
+ */
 export async function bumpDataVersion(tx: DbOrTx, schoolId: string): Promise<void> {
   await tx.update(schools).set({ dataVersion: sql`${schools.dataVersion} + 1`, updatedAt: new Date() }).where(eq(schools.id, schoolId));
+  await tx.execute(sql`select pg_notify(${SCHOOL_CHANGED}, ${schoolId})`);
+  for (const cache of localCaches) cache.invalidate(schoolId);
 }
 
 const toDate = (d: Date | string): string => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
@@ -137,25 +149,70 @@ export async function loadSchoolInput(db: DbOrTx, schoolId: string): Promise<{ i
   return { input, version: s.dataVersion };
 }
 
-/** Prepared schools per process, rebuilt when the school's data_version moved. */
+/**
+ * Prepared schools per process. While it listens for SCHOOL_CHANGED notifications a cached school
+ * is used without asking the database; when listening is not possible (or broke), or an entry is
+ * older than `maxAgeMs`, the school's data_version is compared on the request.
+ */
 export class SchoolCache {
-  private readonly entries = new Map<string, { version: number; prepared: PreparedSchool; input: SchoolInput }>();
-  constructor(private readonly db: AppDb) {}
+  private readonly entries = new Map<string, { version: number; prepared: PreparedSchool; input: SchoolInput; checkedAt: number }>();
+  private listening = false;
+  private stop: (() => Promise<void>) | undefined;
+  /** Bumped by every invalidation, so that a load that started before a change is not kept. */
+  private readonly generation = new Map<string, number>();
+
+  constructor(
+    private readonly database: Database,
+    private readonly maxAgeMs = 60_000,
+  ) {
+    localCaches.add(this);
+  }
+
+  /** Starts listening for changes made by other processes. */
+  async start(): Promise<void> {
+    try {
+      this.stop = await this.database.listen(
+        SCHOOL_CHANGED,
+        (schoolId) => this.invalidate(schoolId),
+        () => {
+          // Notifications may be missed from now on: fall back to version checks.
+          this.listening = false;
+        },
+      );
+      this.listening = true;
+    } catch {
+      this.listening = false;
+    }
+  }
+
+  async close(): Promise<void> {
+    localCaches.delete(this);
+    this.listening = false;
+    await this.stop?.();
+  }
 
   async get(schoolId: string): Promise<{ prepared: PreparedSchool; input: SchoolInput } | null> {
-    const [row] = await this.db.select({ version: schools.dataVersion }).from(schools).where(eq(schools.id, schoolId));
-    if (!row) return null;
     const hit = this.entries.get(schoolId);
-    if (hit && hit.version === row.version) return hit;
-    const loaded = await loadSchoolInput(this.db, schoolId);
+    const now = Date.now();
+    if (hit && this.listening && now - hit.checkedAt < this.maxAgeMs) return hit;
+    const db = this.database.db;
+    const [row] = await db.select({ version: schools.dataVersion }).from(schools).where(eq(schools.id, schoolId));
+    if (!row) return null;
+    if (hit && hit.version === row.version) {
+      hit.checkedAt = now;
+      return hit;
+    }
+    const generation = this.generation.get(schoolId) ?? 0;
+    const loaded = await loadSchoolInput(db, schoolId);
     if (!loaded) return null;
-    const entry = { version: loaded.version, prepared: prepareSchool(loaded.input), input: loaded.input };
-    this.entries.set(schoolId, entry);
+    const entry = { version: loaded.version, prepared: prepareSchool(loaded.input), input: loaded.input, checkedAt: now };
+    if ((this.generation.get(schoolId) ?? 0) === generation) this.entries.set(schoolId, entry);
     return entry;
   }
 
-  /** Forget a school in this process (the version check covers the others). */
+  /** Forget a school (it changed). */
   invalidate(schoolId: string): void {
     this.entries.delete(schoolId);
+    this.generation.set(schoolId, (this.generation.get(schoolId) ?? 0) + 1);
   }
 }
