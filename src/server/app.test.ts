@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openDatabase } from '../db/connection.ts';
 import { buildApp } from './app.ts';
 import { PAGE_JS } from './page.ts';
 import { installShutdownHandlers, startServer } from './start.ts';
@@ -235,11 +236,13 @@ describe('errors and logging', () => {
 });
 
 describe('real server', () => {
-  it('listens on a port and answers over HTTP', async () => {
+  it('listens on a port and answers over HTTP', { timeout: 60_000 }, async () => {
     const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     let server: Awaited<ReturnType<typeof startServer>> | undefined;
+    // An in-memory database of its own: never the developer's data folder or DATABASE_URL.
+    const database = await openDatabase({ dataDir: 'memory', url: '' });
     try {
-      server = await startServer({ port: 0, host: '127.0.0.1', logger: false, handleSignals: false });
+      server = await startServer({ port: 0, host: '127.0.0.1', logger: false, handleSignals: false, database, seed: false });
       expect(write).toHaveBeenCalledWith(expect.stringMatching(/^Postwijzer luistert op http:\/\/localhost:\d+\n$/));
     } finally {
       write.mockRestore();
@@ -257,6 +260,7 @@ describe('real server', () => {
       expect(((await res.json()) as { verdict: string }).verdict).toBe('allowed_with_changes'); // depends on the engine
     } finally {
       await server.close();
+      await database.close();
     }
   });
 
