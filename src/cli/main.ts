@@ -23,6 +23,8 @@ Gebruik:
       Leest leerlingen, ouders en medewerkers in (eenvoudige CSV of OneRoster 1.1).
   postwijzer backup BESTAND | restore BESTAND [--force]
       Maakt een back-up van de database (SQL) of zet er een terug.
+  postwijzer audit verify [--school ID]
+      Controleert of het auditspoor onveranderd is (hashketen per school).
   postwijzer help
 
 Exit codes: 0 klaar (elk oordeel), 2 ongeldige invoer, 1 fout.

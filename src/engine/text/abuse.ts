@@ -329,6 +329,9 @@ for (const list of PAT_INDEX.values()) {
   }
 }
 const NEED_STAMP = new Int32Array(PATTERN_SRC.length).fill(-1);
+// Class-first patterns by their literal word, so that runPatterns needs no "\u0000" + word string.
+const PAT_INDEX2 = new Map<string, Pattern[]>();
+for (const [key, list] of PAT_INDEX) if (key.charCodeAt(0) === 0) PAT_INDEX2.set(key.slice(1), list);
 const DOX_CALLS = DOX_CALL_SRC.map((s, i) => compile(s, 1000 + i));
 
 // ---------------------------------------------------------------------------------------------
@@ -348,6 +351,8 @@ const T_NEG = 4;
 const T_DOX = 8;
 /** "woon", "woont", "wonen": findAddress accepts a capitalised word and a number after it. */
 const T_WOON = 16;
+/** Pre-filter table only: the word ends in a street word (STREET_SUFFIX). */
+const T_STREET = 32;
 // A pattern can only match when each of its obligatory words is in the sentence: every such step
 // gets an id, and a sentence is marked when all steps of some pattern have been seen in it.
 const WORD_STEPS = new Map<string, number[]>();
@@ -414,6 +419,8 @@ const NO_STEPS: readonly number[] = [];
 const htKeys: string[] = new Array<string>(HT_SIZE).fill('');
 const htVals = new Int32Array(HT_SIZE);
 const htSteps: (readonly number[])[] = new Array<readonly number[]>(HT_SIZE).fill(NO_STEPS);
+/** The tagging of the slot's word (see wordInfo), filled by rawTokens on first use. */
+const htInfo: (WordInfo | null)[] = new Array<WordInfo | null>(HT_SIZE).fill(null);
 let htCount = 0;
 
 function stepIds(keys: readonly string[]): readonly number[] {
@@ -450,6 +457,8 @@ function htSlot(text: string, s: number, e: number, hash: number): number {
   for (;;) {
     const k = htKeys[idx] as string;
     if (k.length === 0) break;
+    // Lower-case text matches natively; otherwise compare folding ASCII case.
+    if (k.length === len && text.startsWith(k, s)) return idx;
     if (k.length === len) {
       let j = 0;
       while (j < len && k.charCodeAt(j) === (text.charCodeAt(s + j) | 32)) j++;
@@ -460,6 +469,7 @@ function htSlot(text: string, s: number, e: number, hash: number): number {
   if (htCount >= HT_SIZE >> 1) {
     htKeys.fill('');
     htSteps.fill(NO_STEPS);
+    htInfo.fill(null);
     htCount = 0;
     idx = h & HT_MASK;
   }
@@ -468,11 +478,37 @@ function htSlot(text: string, s: number, e: number, hash: number): number {
   if (hasRun3(key)) keys = [collapse(key, 2, false), collapse(key, 1, true)];
   let v = 0;
   for (const k of keys) v |= triggerOf(k);
+  if (isStreetWord(key)) v |= T_STREET;
   htKeys[idx] = key;
   htVals[idx] = v;
   htSteps[idx] = stepIds(keys);
+  htInfo[idx] = null;
   htCount++;
   return idx;
+}
+
+/** Ends in a street word (see findAddress): a number after it may be a house number. */
+function isStreetWord(lower: string): boolean {
+  for (const x of STREET_SUFFIX) if (lower.endsWith(x)) return true;
+  return false;
+}
+/** Pre-filter result of a token that is not plain ASCII, by its exact text (see mayHaveAbuse). */
+interface OddWord { v: number; ids: readonly number[]; len: number }
+// Numbers, times, phone numbers and words with diacritics recur across posts ("19:30", "Zoë"):
+// their folding and keys are a pure function of the token's text, so they are computed once.
+const ODD_CACHE = new Map<string, OddWord>();
+function oddWord(text: string, s: number, e: number): OddWord {
+  const slice = text.slice(s, e);
+  const hit = ODD_CACHE.get(slice);
+  if (hit !== undefined) return hit;
+  const raw = foldedToken(text, s, e);
+  const [key, alt] = keysOf({ raw, leet: tokLeet && tokHasLetter });
+  let v = triggerOf(key);
+  if (alt !== null) v |= triggerOf(alt);
+  const res: OddWord = { v, ids: stepIds(alt === null ? [key] : [key, alt]), len: raw.length };
+  if (ODD_CACHE.size >= WORD_CACHE_MAX) ODD_CACHE.clear();
+  ODD_CACHE.set(slice, res);
+  return res;
 }
 
 /** False when the text certainly has no hit: no word of it can start any rule. */
@@ -488,6 +524,7 @@ function mayHaveAbuse(text: string): boolean {
   let prevS = -1;
   let prevE = -1;
   let prevPlain = true;
+  let prevV = 0;
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
@@ -507,12 +544,10 @@ function mayHaveAbuse(text: string): boolean {
       ids = htSteps[slot] as readonly number[];
       len = i - s;
     } else {
-      const raw = foldedToken(text, s, i);
-      const [key, alt] = keysOf({ raw, leet: tokLeet && tokHasLetter });
-      v = triggerOf(key);
-      ids = stepIds(alt === null ? [key] : [key, alt]);
-      if (alt !== null) v |= triggerOf(alt);
-      len = raw.length;
+      const odd = oddWord(text, s, i);
+      v = odd.v;
+      ids = odd.ids;
+      len = odd.len;
     }
     singles = len === 1 ? singles + 1 : 0;
     if (v & T_NEG) neg = true;
@@ -527,13 +562,15 @@ function mayHaveAbuse(text: string): boolean {
       if (len === 4 || len === 6) addr = true;
       else if (len < 4) {
         const p0 = text.charCodeAt(prevS);
-        if ((woon && (!prevPlain || (p0 >= 65 && p0 <= 90))) || STREET_SUFFIX.some((x) => text.slice(prevS, prevE).toLowerCase().endsWith(x))) addr = true;
+        // A plain previous word has its street flag in the table (prevV); others are checked here.
+        if ((woon && (!prevPlain || (p0 >= 65 && p0 <= 90))) || (prevPlain ? prevV & T_STREET : isStreetWord(text.slice(prevS, prevE).toLowerCase()))) addr = true;
       }
     }
     if (addr && dox) return true;
     prevS = s;
     prevE = i;
     prevPlain = tokSimple;
+    prevV = v;
   }
   return false;
 }
@@ -559,11 +596,11 @@ function markSentences(t: Tok[], nSent: number): void {
       serial = ++stepSerial;
       if (serial > 0x3fffffff) { stepSerial = serial = 0; STEP_STAMP.fill(-1); PATTERN_SERIAL.fill(-1); }
     }
-    if (!doxCall && DOX_WORDS.has(k.w)) doxCall = true;
+    if (k.dox) doxCall = true;
     if (sentTrigger[sent]) continue;
     const f = k.f;
     if (f & F.NEG) neg = true;
-    const ids = WORD_STEPS.get(k.w);
+    const ids = k.steps;
     if (f & TRIGGER_MASK || (f & F.NEGPOS && neg) || (ids !== undefined && stampIds(ids, serial))) {
       sentTrigger[sent] = 1;
     }
@@ -589,6 +626,8 @@ interface Tok {
   f: number; // lexicon flags
   base: string; // the lexicon word matched (may differ from w for compounds/fuzzy)
   hum: number; // 0 none, 1 second, 2 first, 3 third, 4 group, 5 person noun, 6 name
+  steps: readonly number[] | undefined; // WORD_STEPS of w (for markSentences)
+  dox: boolean; // w starts a doxxing call (DOX_WORDS)
 }
 
 const FOLD = new Map<number, string>();
@@ -622,13 +661,20 @@ function foldChar(code: number): string {
   if (code < TABLE_SIZE) return FOLD_TABLE[code] as string;
   return String.fromCharCode(code).toLowerCase();
 }
+// Beyond the table, whether a code is a (cased) letter is remembered per code (0 unknown, 1 letter,
+// 2 not): emoji halves, dashes and ellipses recur and each test would build three strings.
+const HIGH_LETTER = new Uint8Array(0x10000);
 function isLetterCode(code: number): boolean {
   if (code < TABLE_SIZE) return LETTER_TABLE[code] === 1;
+  const known = HIGH_LETTER[code];
+  if (known) return known === 1;
   const ch = String.fromCharCode(code);
-  return ch.toLowerCase() !== ch.toUpperCase();
+  const letter = ch.toLowerCase() !== ch.toUpperCase();
+  HIGH_LETTER[code] = letter ? 1 : 2;
+  return letter;
 }
 
-interface Raw { raw: string; s: number; e: number; cap: boolean; q: boolean; sentBreakBefore: boolean; clauseBreakBefore: boolean; leet: boolean }
+interface Raw { raw: string; s: number; e: number; cap: boolean; q: boolean; sentBreakBefore: boolean; clauseBreakBefore: boolean; leet: boolean; info: WordInfo }
 
 function rawTokens(text: string): Raw[] {
   const out: Raw[] = [];
@@ -648,14 +694,23 @@ function rawTokens(text: string): Raw[] {
       // Read a token.
       const s = i;
       i = tokenEnd(text, s);
-      // Plain words come from the pre-filter's table: one string per word, its hash computed once.
-      const buf = tokSimple ? htKeys[htSlot(text, s, i, tokHash)] as string : foldedToken(text, s, i);
-      const leet = tokLeet;
-      const hasLetter = tokHasLetter;
+      // Plain words come from the pre-filter's table: one string per word, its hash computed once,
+      // and its tagging (WordInfo) kept in the same slot.
+      const leet = tokLeet && tokHasLetter;
+      let buf: string;
+      let info: WordInfo;
+      if (tokSimple) {
+        const slot = htSlot(text, s, i, tokHash);
+        buf = htKeys[slot] as string;
+        info = htInfo[slot] ?? (htInfo[slot] = wordInfo(buf, false));
+      } else {
+        buf = foldedToken(text, s, i);
+        info = wordInfo(buf, leet);
+      }
       const first = text.charCodeAt(s);
       out.push({
         raw: buf, s, e: i, cap: first >= 65 && first <= 90 || (first >= 0xc0 && text[s] !== (text[s] as string).toLowerCase()),
-        q: inQuote, sentBreakBefore: sentBreak, clauseBreakBefore: clauseBreak || sentBreak, leet: leet && hasLetter,
+        q: inQuote, sentBreakBefore: sentBreak, clauseBreakBefore: clauseBreak || sentBreak, leet, info,
       });
       sentBreak = false;
       clauseBreak = false;
@@ -831,7 +886,7 @@ function tag(raws: Raw[]): Tok[] {
       if (j - i + 1 >= 3) {
         let buf = '';
         for (let k = i; k <= j; k++) buf += (raws[k] as Raw).raw;
-        merged.push({ ...r, raw: buf, e: (raws[j] as Raw).e });
+        merged.push({ ...r, raw: buf, e: (raws[j] as Raw).e, info: wordInfo(buf, r.leet) });
         i = j;
         continue;
       }
@@ -842,46 +897,87 @@ function tag(raws: Raw[]): Tok[] {
   for (let i = 1; i + 2 < merged.length; i++) {
     const r = merged[i] as Raw;
     const n = merged[i + 1] as Raw;
-    if (SUBORD.has(r.raw) && SUBJ_PRON.has(n.raw) && !n.sentBreakBefore && !(merged[i + 2] as Raw).sentBreakBefore && !(merged[i + 2] as Raw).clauseBreakBefore) r.clauseBreakBefore = true;
+    if (r.info.subord && n.info.subjPron && !n.sentBreakBefore && !(merged[i + 2] as Raw).sentBreakBefore && !(merged[i + 2] as Raw).clauseBreakBefore) r.clauseBreakBefore = true;
   }
   const toks: Tok[] = [];
   let sent = -1;
   let cl = -1;
   for (const r of merged) {
     if (r.sentBreakBefore) { sent++; cl++; } else if (r.clauseBreakBefore) cl++;
-    let key = r.leet ? deLeet(r.raw, 'i') : r.raw;
-    let alt: string | null = r.leet && r.raw.includes('1') ? deLeet(r.raw, 'l') : null;
-    if (hasRun3(key)) {
-      alt = collapse(key, 1, true);
-      key = collapse(key, 2, false);
-    }
-    if (CLAUSE_WORDS.has(key) && !r.clauseBreakBefore) cl++;
-    const t: Tok = { w: key, w1: alt, raw: r.raw, s: r.s, e: r.e, cap: r.cap, q: r.q, sent, cl, f: 0, base: key, hum: 0 };
-    let f = LEX.get(key);
-    if (f === undefined && alt !== null) {
-      const fa = LEX.get(alt);
-      if (fa !== undefined) { f = fa; t.base = alt; t.w = alt; }
-    }
-    if (f === undefined && key.includes('*')) {
-      const m = wildcard(key);
-      if (m) { f = lookup(m); t.base = m; t.w = m; }
-    }
-    if (f !== undefined) { t.f = f; toks.push(t); continue; }
-    const c = classify(key);
-    if (c.split) {
-      const exact = r.raw.length === key.length;
-      const mid = exact ? r.s + c.split.left.length : r.e;
+    const x = r.info;
+    if (x.clauseWord && !r.clauseBreakBefore) cl++;
+    const sp = x.split;
+    if (sp !== null) {
+      const exact = r.raw.length === x.key.length;
+      const mid = exact ? r.s + sp.left.length : r.e;
       toks.push(
-        { ...t, w: c.split.left, base: c.split.left, w1: null, f: c.split.lf, e: exact ? mid : r.e },
-        { ...t, w: c.split.right, base: c.split.right, w1: null, f: c.split.rf, s: exact ? mid : r.s },
+        { w: sp.left, w1: null, raw: r.raw, s: r.s, e: exact ? mid : r.e, cap: r.cap, q: r.q, sent, cl, f: sp.lf, base: sp.left, hum: 0, steps: WORD_STEPS.get(sp.left), dox: DOX_WORDS.has(sp.left) },
+        { w: sp.right, w1: null, raw: r.raw, s: exact ? mid : r.s, e: r.e, cap: r.cap, q: r.q, sent, cl, f: sp.rf, base: sp.right, hum: 0, steps: WORD_STEPS.get(sp.right), dox: DOX_WORDS.has(sp.right) },
       );
       continue;
     }
-    t.f = c.f;
-    t.base = c.base;
-    toks.push(t);
+    toks.push({ w: x.w, w1: x.alt, raw: r.raw, s: r.s, e: r.e, cap: r.cap, q: r.q, sent, cl, f: x.f, base: x.base, hum: 0, steps: x.steps, dox: x.dox });
   }
   return toks;
+}
+
+/**
+ * The tagging of one token, a pure function of its folded text and leet flag: its keys (leet
+ * undone, letter runs collapsed), the lexicon word it matches (directly, through the alternative
+ * key, a '*' wildcard or classify()), and the small-set memberships tag() and markSentences()
+ * test. Computed once per distinct word (cached in the pre-filter's table or WORD_INFO) instead of
+ * a dozen Map and Set lookups per token per call.
+ */
+interface WordInfo {
+  key: string; // normalised key
+  alt: string | null; // alternative key (letter runs to one, '1' read as 'l')
+  w: string; // the key the rules see (alt or wildcard match when that is the lexicon word)
+  base: string;
+  f: number;
+  split: WordClass['split']; // glued words ("eenteef"): two tokens
+  clauseWord: boolean; // CLAUSE_WORDS has the key
+  subord: boolean; // SUBORD has the raw text
+  subjPron: boolean; // SUBJ_PRON has the raw text
+  steps: readonly number[] | undefined;
+  dox: boolean;
+}
+const WORD_INFO = new Map<string, WordInfo>();
+function wordInfo(raw: string, leet: boolean): WordInfo {
+  // Plain words are keyed by themselves; leet ones get a prefix that no folded word has.
+  const ck = leet ? `\u0001${raw}` : raw;
+  const hit = WORD_INFO.get(ck);
+  if (hit !== undefined) return hit;
+  let key = leet ? deLeet(raw, 'i') : raw;
+  let alt: string | null = leet && raw.includes('1') ? deLeet(raw, 'l') : null;
+  if (hasRun3(key)) {
+    alt = collapse(key, 1, true);
+    key = collapse(key, 2, false);
+  }
+  let w = key;
+  let base = key;
+  let split: WordClass['split'] = null;
+  let f = LEX.get(key);
+  if (f === undefined && alt !== null) {
+    const fa = LEX.get(alt);
+    if (fa !== undefined) { f = fa; base = alt; w = alt; }
+  }
+  if (f === undefined && key.includes('*')) {
+    const m = wildcard(key);
+    if (m) { f = lookup(m); base = m; w = m; }
+  }
+  if (f === undefined) {
+    const c = classify(key);
+    f = c.f;
+    base = c.base;
+    split = c.split;
+  }
+  const res: WordInfo = {
+    key, alt, w, base, f, split, clauseWord: CLAUSE_WORDS.has(key), subord: SUBORD.has(raw), subjPron: SUBJ_PRON.has(raw),
+    steps: WORD_STEPS.get(w), dox: DOX_WORDS.has(w),
+  };
+  if (WORD_INFO.size >= WORD_CACHE_MAX) WORD_INFO.clear();
+  WORD_INFO.set(ck, res);
+  return res;
 }
 
 interface WordClass { f: number; base: string; split: { left: string; right: string; lf: number; rf: number } | null }
@@ -1194,7 +1290,7 @@ function runPatterns(ctx: Ctx, a: number, b: number): void {
   for (let i = a; i < b; i++) {
     const k = t[i] as Tok;
     const list = PAT_INDEX.get(k.w);
-    const list2 = i > a ? PAT_INDEX.get(`\u0000${k.w}`) : undefined;
+    const list2 = i > a ? PAT_INDEX2.get(k.w) : undefined;
     if (!list && !list2) continue;
     if (list) for (const p of list) {
       if (!ok(p)) continue;

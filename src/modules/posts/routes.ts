@@ -51,7 +51,7 @@ export const postRoutes: RouteModule = async (app, ctx) => {
       body,
     },
     handler: async (request, reply) => {
-      const stored = await submitPost({ ...input(request), db: ctx.database.db }).catch(notFound);
+      const stored = await submitPost({ ...input(request), db: ctx.database.db, requestId: request.id }).catch(notFound);
       return reply.code(201).send(stored);
     },
   });

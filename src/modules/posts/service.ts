@@ -7,6 +7,7 @@ import { CaseValidationError, checkPost, jsonPath, postSchema } from '../../engi
 import type { AppDb } from '../../db/connection.ts';
 import { checks, postPeople, posts } from '../../db/schema/index.ts';
 import type { SchoolCache } from '../schools/school-case.ts';
+import { appendAudit } from '../audit/chain.ts';
 
 export class NotFoundError extends Error {}
 
@@ -44,6 +45,8 @@ export async function checkSchoolPost({ schools, schoolId, post, now }: CheckSch
 
 export interface SubmitPostProps extends CheckSchoolPostProps {
   db: AppDb;
+  /** The HTTP request, for the audit trail. */
+  requestId?: string;
 }
 
 /** Stores the post and the server's check of it; the server's result is the one recorded. */
@@ -58,6 +61,15 @@ export async function submitPost(props: SubmitPostProps): Promise<{ postId: stri
       .returning({ id: posts.id });
     await tx.insert(checks).values({ schoolId: props.schoolId, postId: row!.id, protocolId: result.protocol, verdict: result.verdict, result });
     if (shown.length) await tx.insert(postPeople).values(shown.map((personId) => ({ postId: row!.id, personId })));
+    await appendAudit(tx, {
+      schoolId: props.schoolId,
+      actor: 'system',
+      action: 'post.submit',
+      subjectType: 'post',
+      subjectId: row!.id,
+      fields: ['content', 'status', 'check'],
+      ...(props.requestId ? { requestId: props.requestId } : {}),
+    });
     return { postId: row!.id, result };
   });
 }

@@ -7,6 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { AppDb, Tx } from '../../db/connection.ts';
 import { employments, groupStaff, groups, guardianships, people, rosterImports, schools } from '../../db/schema/index.ts';
 import { bumpDataVersion } from '../schools/school-case.ts';
+import { appendAudit } from '../audit/chain.ts';
 import { readRoster } from './read.ts';
 import type { RosterFile, RosterFormat, RosterInput } from './types.ts';
 
@@ -348,5 +349,14 @@ async function writeRoster(tx: Tx, { schoolId, roster, now, dryRun, importedBy }
     .insert(rosterImports)
     .values({ schoolId, format: roster.format, fileName: roster.fileName, created, updated, deactivated: leaving.length, importedBy, importedAt: now })
     .returning({ id: rosterImports.id });
+  await appendAudit(tx, {
+    schoolId,
+    actor: importedBy ?? 'system',
+    action: 'roster.import',
+    subjectType: 'roster_import',
+    subjectId: record!.id,
+    fields: ['people', 'groups', 'guardianships', 'employments', 'group_staff'],
+    at: now,
+  });
   return { ...result, importId: record!.id };
 }

@@ -1,0 +1,102 @@
+// The audit trail's hash chains: appended in the transaction of the change, per school, and
+// `postwijzer audit verify` names the first broken link after a row is altered in SQL.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/connection.ts';
+import { migrate, openDatabase } from '../../src/db/connection.ts';
+import { appendAudit, verifyAudit } from '../../src/modules/audit/chain.ts';
+import { importRoster } from '../../src/modules/roster/service.ts';
+import { onPostgres, openTestDatabase } from '../support/db.ts';
+import { buildSchool } from '../support/factories.ts';
+
+let database: Database;
+let a: string;
+let b: string;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  a = (await buildSchool(database.db, { brin: '99AU' })).school.id;
+  b = (await buildSchool(database.db, { brin: '99AV' })).school.id;
+}, 60_000);
+afterAll(async () => database?.close());
+
+const add = (schoolId: string, action: string) =>
+  database.db.transaction((tx) => appendAudit(tx, { schoolId, actor: 'test', action, subjectType: 'thing', subjectId: action, fields: ['name'] }));
+
+describe(`audit chains (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('numbers each school’s events from 1 and links each to the one before', async () => {
+    await add(a, 'a1');
+    await add(b, 'b1');
+    await add(a, 'a2');
+    const rows = await database.query<{ school_id: string; seq: number; prev_hash: string; hash: string }>(
+      `select school_id, seq::int as seq, prev_hash, hash from audit_events order by id`,
+    );
+    expect(rows.map((r) => [r.school_id === a ? 'a' : 'b', r.seq])).toEqual([['a', 1], ['b', 1], ['a', 2]]);
+    expect(rows[2]!.prev_hash).toBe(rows[0]!.hash);
+    expect(await verifyAudit(database.db)).toMatchObject({ chains: 2, events: 3, broken: [] });
+  });
+
+  it('gives concurrent writers of one school consecutive numbers', async () => {
+    await Promise.all(Array.from({ length: 8 }, (_, i) => add(b, `c${i}`)));
+    const seqs = await database.query<{ seq: number }>(`select seq::int as seq from audit_events where school_id = $1 order by seq`, [b]);
+    expect(seqs.map((s) => s.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect((await verifyAudit(database.db)).broken).toEqual([]);
+  });
+
+  it('records a roster import in the same transaction', async () => {
+    const csv = new TextEncoder().encode('id,kind,given_name,family_name\ns1,student,Sanne,Vries\n');
+    const r = await importRoster({ db: database.db, schoolId: a, source: [{ name: 'r.csv', bytes: csv }] });
+    const [row] = await database.query<{ action: string; subject_id: string; fields: string[] }>(
+      `select action, subject_id, fields from audit_events where school_id = $1 order by seq desc limit 1`,
+      [a],
+    );
+    expect(row).toMatchObject({ action: 'roster.import', subject_id: r.importId });
+    // Only ids and field names: no names from the file.
+    expect(JSON.stringify(row)).not.toMatch(/Sanne|Vries/);
+  });
+
+  it('names the first broken link when a row is changed, removed or re-pointed in SQL', async () => {
+    await database.query(`update audit_events set action = 'something else' where school_id = $1 and seq = 2`, [a]);
+    let report = await verifyAudit(database.db);
+    expect(report.broken).toEqual([expect.objectContaining({ schoolId: a, seq: 2, reason: expect.stringMatching(/changed/) })]);
+    await database.query(`delete from audit_events where school_id = $1 and seq = 4`, [b]);
+    report = await verifyAudit(database.db);
+    expect(report.broken).toEqual(
+      expect.arrayContaining([expect.objectContaining({ schoolId: b, seq: 5, reason: 'event 4 is missing' })]),
+    );
+  });
+});
+
+describe('postwijzer audit verify', { timeout: 120_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pw-audit-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const cli = (args: string[]) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, POSTWIJZER_DATA_DIR: dir };
+    delete env.DATABASE_URL;
+    return spawnSync(process.execPath, ['bin/postwijzer.mjs', ...args], { env, encoding: 'utf8', timeout: 60_000 });
+  };
+
+  it('exits 0 on an intact trail and 1 naming the broken link after a change', async () => {
+    const b0 = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
+    expect(b0.status).toBe(0);
+    const d = await openDatabase({ dataDir: dir, url: '' });
+    await migrate(d);
+    const school = (await buildSchool(d.db, { brin: '99AW' })).school.id;
+    for (const action of ['x1', 'x2', 'x3']) await d.db.transaction((tx) => appendAudit(tx, { schoolId: school, actor: 'test', action, subjectType: 'thing' }));
+    await d.close();
+    const ok = cli(['audit', 'verify']);
+    expect(ok.stdout).toMatch(/Audit trail intact: 3 events in 1 chain\./);
+    expect(ok.status).toBe(0);
+    const e = await openDatabase({ dataDir: dir, url: '' });
+    await e.query(`update audit_events set subject_id = 'forged' where seq = 2`);
+    await e.close();
+    const broken = cli(['audit', 'verify']);
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toMatch(new RegExp(`${school}: first broken link at event 2 .*changed`));
+    const bad = cli(['audit', 'check']);
+    expect(bad.status).toBe(2);
+  });
+});
