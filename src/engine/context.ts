@@ -176,7 +176,9 @@ export function preparePost(school: PreparedSchool, post: Post, now: number): Po
     return c !== c.toLowerCase();
   };
   // One look-up per word says which name maps can match there; the passes below skip the rest.
-  const starts = new Uint8Array(tk.tokens.length);
+  // (A plain array: a typed array over 64 bytes gets a backing store outside the heap, which
+  // costs more than the whole loop.)
+  const starts: number[] = new Array<number>(tk.tokens.length);
   let anyOrg = false;
   for (let i = 0; i < tk.tokens.length; i++) {
     const f = school.firstWords.flagsAt(tk.tokens[i]!);

@@ -71,11 +71,11 @@ export function findMentions(
   tk: Tokenized,
   groups: GroupMention[],
   isCapitalised: (t: Token) => boolean,
-  starts?: Uint8Array,
+  starts?: readonly number[],
 ): Mention[] {
   const { tokens } = tk;
   const out: Mention[] = [];
-  const covered = new Uint8Array(tokens.length);
+  const covered: number[] = new Array<number>(tokens.length).fill(0);
   const mark = (m: Mention) => {
     for (let k = m.from; k < m.to; k++) covered[k] = 1;
     out.push(m);
