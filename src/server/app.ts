@@ -11,7 +11,7 @@ import { getProtocol } from '../protocols/index.ts';
 import type { Database } from '../db/connection.ts';
 import { SchoolCache } from '../modules/schools/school-case.ts';
 import { ROUTE_MODULES } from './modules.ts';
-import { HttpError } from './errors.ts';
+import { assertTextLength, HttpError } from './errors.ts';
 import { PAGE_CSS, PAGE_JS, pageHtml } from './page.ts';
 import {
   apiRegistry,
@@ -133,15 +133,6 @@ function formatBytes(n: number): string {
 }
 
 // ---- Checks -------------------------------------------------------------------------------
-
-/** Refuses an over-long post before the engine spends time on it. */
-function assertTextLength(body: unknown, max: number): void {
-  const text = (body as { post?: { text?: unknown } } | null)?.post?.text;
-  if (typeof text === 'string' && text.length > max) {
-    const message = `The post text is too long: ${text.length} characters, at most ${max} are accepted.`;
-    throw new HttpError(400, 'text_too_long', message, [{ path: '$.post.text', message }]);
-  }
-}
 
 // Request bodies are validated by the engine (checkCase), whose messages carry JSON paths and are
 // the same for the CLI, the browser and this API; a route's body schema only documents the case.

@@ -12,3 +12,12 @@ export class HttpError extends Error {
     this.name = 'HttpError';
   }
 }
+
+/** Refuses an over-long post before the engine spends time on it. */
+export function assertTextLength(body: unknown, max: number): void {
+  const text = (body as { post?: { text?: unknown } } | null)?.post?.text;
+  if (typeof text === 'string' && text.length > max) {
+    const message = `The post text is too long: ${text.length} characters, at most ${max} are accepted.`;
+    throw new HttpError(400, 'text_too_long', message, [{ path: '$.post.text', message }]);
+  }
+}

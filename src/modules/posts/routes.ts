@@ -5,21 +5,13 @@
 // Accounts come in a later issue; until then these routes are open like the inline check.
 import { z } from 'zod';
 import { postSchema } from '../../engine/index.ts';
-import { HttpError } from '../../server/errors.ts';
+import { assertTextLength, HttpError } from '../../server/errors.ts';
 import type { RouteModule } from '../../server/modules.ts';
 import { checkSchoolPost, getPost, NotFoundError, submitPost } from './service.ts';
 
 const schoolParams = z.object({ schoolId: z.string().describe('the school’s id') });
 const postParams = schoolParams.extend({ postId: z.string() });
 const body = z.object({ post: postSchema });
-
-function assertText(input: unknown, max: number): void {
-  const text = (input as { post?: { text?: unknown } } | null)?.post?.text;
-  if (typeof text === 'string' && text.length > max) {
-    const message = `The post text is too long: ${text.length} characters, at most ${max} are accepted.`;
-    throw new HttpError(400, 'text_too_long', message, [{ path: '$.post.text', message }]);
-  }
-}
 
 function notFound(e: unknown): never {
   if (e instanceof NotFoundError) throw new HttpError(404, 'not_found', e.message);
@@ -28,7 +20,7 @@ function notFound(e: unknown): never {
 
 export const postRoutes: RouteModule = async (app, ctx) => {
   const input = (request: { body: unknown; params: unknown }) => {
-    assertText(request.body, ctx.maxTextLength);
+    assertTextLength(request.body, ctx.maxTextLength);
     const post = (request.body as { post?: unknown } | null)?.post;
     return { schools: ctx.schools, schoolId: (request.params as { schoolId: string }).schoolId, post, now: ctx.now() };
   };
