@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
 import { migrate, openDatabase } from '../../src/db/connection.ts';
@@ -22,6 +23,14 @@ beforeAll(async () => {
   b = (await buildSchool(database.db, { brin: '99AV' })).school.id;
 }, 60_000);
 afterAll(async () => database?.close());
+
+/** What only a superuser can do: switch the append-only triggers off for one transaction. */
+async function tamper(d: Database, statement: string): Promise<void> {
+  await d.db.transaction(async (tx) => {
+    await tx.execute(sql.raw('set local session_replication_role = replica'));
+    await tx.execute(sql.raw(statement));
+  });
+}
 
 const add = (schoolId: string, action: string) =>
   database.db.transaction((tx) => appendAudit(tx, { schoolId, actor: 'test', action, subjectType: 'thing', subjectId: action, fields: ['name'] }));
@@ -58,11 +67,18 @@ describe(`audit chains (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(JSON.stringify(row)).not.toMatch(/Sanne|Vries/);
   });
 
-  it('names the first broken link when a row is changed, removed or re-pointed in SQL', async () => {
-    await database.query(`update audit_events set action = 'something else' where school_id = $1 and seq = 2`, [a]);
+  it('refuses UPDATE, DELETE and TRUNCATE of audit rows', async () => {
+    await expect(database.query(`update audit_events set action = 'x' where school_id = $1 and seq = 1`, [a])).rejects.toThrow(/append-only: UPDATE/);
+    await expect(database.query(`delete from audit_events where school_id = $1`, [a])).rejects.toThrow(/append-only: DELETE/);
+    await expect(database.query(`truncate audit_events`)).rejects.toThrow(/append-only: TRUNCATE/);
+    expect((await verifyAudit(database.db)).broken).toEqual([]);
+  });
+
+  it('names the first broken link when a superuser changes or removes a row with triggers off', async () => {
+    await tamper(database, `update audit_events set action = 'something else' where school_id = '${a}' and seq = 2`);
     let report = await verifyAudit(database.db);
     expect(report.broken).toEqual([expect.objectContaining({ schoolId: a, seq: 2, reason: expect.stringMatching(/changed/) })]);
-    await database.query(`delete from audit_events where school_id = $1 and seq = 4`, [b]);
+    await tamper(database, `delete from audit_events where school_id = '${b}' and seq = 4`);
     report = await verifyAudit(database.db);
     expect(report.broken).toEqual(
       expect.arrayContaining([expect.objectContaining({ schoolId: b, seq: 5, reason: 'event 4 is missing' })]),
@@ -91,7 +107,7 @@ describe('postwijzer audit verify', { timeout: 120_000 }, () => {
     expect(ok.stdout).toMatch(/Audit trail intact: 3 events in 1 chain\./);
     expect(ok.status).toBe(0);
     const e = await openDatabase({ dataDir: dir, url: '' });
-    await e.query(`update audit_events set subject_id = 'forged' where seq = 2`);
+    await tamper(e, `update audit_events set subject_id = 'forged' where seq = 2`);
     await e.close();
     const broken = cli(['audit', 'verify']);
     expect(broken.status).toBe(1);
