@@ -10,6 +10,9 @@ import { applyFixes, applyTextFixes, CaseValidationError, checkCase } from '../e
 import { getProtocol } from '../protocols/index.ts';
 import type { Database } from '../db/connection.ts';
 import { SchoolCache } from '../modules/schools/school-case.ts';
+import { registerGuard } from '../modules/auth/guard.ts';
+import type { OidcProviderConfig } from '../modules/auth/oidc.ts';
+import { checksPolicy, protocolsPolicy, systemPolicy } from '../policies/index.ts';
 import { ROUTE_MODULES } from './modules.ts';
 import { assertTextLength, HttpError } from './errors.ts';
 import { PAGE_CSS, PAGE_JS, pageHtml } from './page.ts';
@@ -35,6 +38,8 @@ export interface AppOptions {
   now?: () => number;
   /** The database; without one only the stateless routes (inline cases) exist. */
   database?: Database;
+  /** Schools' identity providers for OpenID Connect sign-in (needs a database); discovered at first use. */
+  oidcProviders?: OidcProviderConfig[];
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -194,6 +199,9 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     return payload;
   });
 
+  // Before any route: every route after this is guarded by its access rule (src/policies).
+  await registerGuard(app, { ...(opts.database ? { database: opts.database } : {}), now });
+
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -215,6 +223,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   };
 
   app.post('/api/v1/checks', {
+    config: { access: checksPolicy.rule('check') },
     schema: {
       summary: 'Check a post',
       description: 'Checks the case and answers the result: verdict, findings, fixes. A case the engine rejects answers 400 invalid_case with JSON paths.',
@@ -225,6 +234,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   });
 
   app.post('/api/v1/checks/fixed', {
+    config: { access: checksPolicy.rule('check') },
     schema: {
       summary: 'Check a post and apply every fix',
       description: 'Checks the case and answers the result together with the case and the text with every fix applied.',
@@ -239,6 +249,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   });
 
   app.get('/api/v1/protocols/:id', {
+    config: { access: protocolsPolicy.rule('read') },
     schema: {
       summary: 'A protocol’s articles',
       description: 'The articles of a protocol in Postwijzer’s own short wording (Dutch and English), for showing next to findings.',
@@ -258,7 +269,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     },
   });
 
-  app.get('/health', { schema: { summary: 'Liveness and database', response: { 200: json('The server is up', healthDoc), 503: json('The database does not answer', errorDoc) } } }, async (_request, reply) => {
+  app.get('/health', { config: { access: systemPolicy.rule('health') }, schema: { summary: 'Liveness and database', response: { 200: json('The server is up', healthDoc), 503: json('The database does not answer', errorDoc) } } }, async (_request, reply) => {
     if (opts.database) {
       try {
         await opts.database.query('select 1');
@@ -273,23 +284,24 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     const schoolCache = new SchoolCache(opts.database);
     await schoolCache.start();
     app.addHook('onClose', async () => schoolCache.close());
-    const ctx = { database: opts.database, schools: schoolCache, now, maxTextLength };
+    const ctx = { database: opts.database, schools: schoolCache, now, maxTextLength, oidcProviders: opts.oidcProviders ?? [] };
     for (const register of ROUTE_MODULES) await register(app, ctx);
   }
 
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/openapi.json', { config: { access: systemPolicy.rule('docs') }, schema: { hide: true } }, async () => app.swagger());
 
   // The demo page: scripts and styles come from our own origin, so a strict CSP fits.
   const pageCsp =
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
   const html = pageHtml(maxTextLength);
-  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+  const page = { access: systemPolicy.rule('page') };
+  app.get('/', { config: page, schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').header('content-security-policy', pageCsp).send(html),
   );
-  app.get('/app.js', { schema: { hide: true } }, async (_request, reply) =>
+  app.get('/app.js', { config: page, schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').send(PAGE_JS),
   );
-  app.get('/app.css', { schema: { hide: true } }, async (_request, reply) => reply.type('text/css; charset=utf-8').send(PAGE_CSS));
+  app.get('/app.css', { config: page, schema: { hide: true } }, async (_request, reply) => reply.type('text/css; charset=utf-8').send(PAGE_CSS));
 
   return app;
 }

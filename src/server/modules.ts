@@ -1,8 +1,14 @@
 // Route modules that need the database. Each module (src/modules/<name>/routes.ts) registers its
-// routes here; buildApp calls them when it is given a database.
+// routes here; buildApp calls them when it is given a database. Every route carries its access
+// rule (`config.access`, from src/policies); the guard (src/modules/auth/guard.ts) enforces it.
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/connection.ts';
 import type { SchoolCache } from '../modules/schools/school-case.ts';
+import { auditRoutes } from '../modules/audit/routes.ts';
+import { authRoutes } from '../modules/auth/routes.ts';
+import type { OidcProviderConfig } from '../modules/auth/oidc.ts';
+import { oidcRoutes } from '../modules/auth/oidc-routes.ts';
+import { peopleRoutes } from '../modules/people/routes.ts';
 import { postRoutes } from '../modules/posts/routes.ts';
 import { rosterRoutes } from '../modules/roster/routes.ts';
 
@@ -12,8 +18,10 @@ export interface ModuleContext {
   schools: SchoolCache;
   now: () => number;
   maxTextLength: number;
+  /** Schools' identity providers for OpenID Connect sign-in (src/modules/auth/oidc.ts). */
+  oidcProviders?: OidcProviderConfig[];
 }
 
 export type RouteModule = (app: FastifyInstance, ctx: ModuleContext) => Promise<void>;
 
-export const ROUTE_MODULES: RouteModule[] = [postRoutes, rosterRoutes];
+export const ROUTE_MODULES: RouteModule[] = [authRoutes, oidcRoutes, postRoutes, peopleRoutes, rosterRoutes, auditRoutes];

@@ -47,20 +47,21 @@ describe('postwijzer migrate (PGlite)', { timeout: 120_000 }, () => {
     expect(status.code).toBe(0);
     expect(status.out).toMatch(/no database there yet/);
     expect(status.out).toMatch(/pending {2}0000_init/);
+    expect(status.out).toMatch(/pending {2}0002_audit_append_only/);
 
     const first = cli(['migrate'], dir);
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
     expect(first.out).toContain(`Database: PGlite at ${dir}`);
-    expect(first.out).toMatch(/Applied 1 migration: 0000_init\./);
+    expect(first.out).toMatch(/Applied 3 migrations: 0000_init, 0001_accounts, 0002_audit_append_only\./);
 
     const second = cli(['migrate'], dir);
     expect(second.code).toBe(0);
-    expect(second.out).toMatch(/Nothing to apply: 1 of 1 migration is applied\./);
+    expect(second.out).toMatch(/Nothing to apply: 3 of 3 migrations are applied\./);
 
     const after = cli(['migrate', '--status'], dir);
     expect(after.out).toMatch(/applied {2}0000_init/);
-    expect(after.out).toMatch(/1 applied, 0 pending\./);
+    expect(after.out).toMatch(/3 applied, 0 pending\./);
   });
 
   it('refuses arguments it does not know', () => {

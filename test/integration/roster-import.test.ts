@@ -9,11 +9,12 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
 import { migrate, openDatabase } from '../../src/db/connection.ts';
-import { boards, employments, groupStaff, groups, guardianships, people, rosterImports, schools } from '../../src/db/schema/index.ts';
+import { accountRoles, accounts, apiTokens, boards, employments, groupStaff, groups, guardianships, people, rosterImports, schools } from '../../src/db/schema/index.ts';
 import { importRoster } from '../../src/modules/roster/service.ts';
 import { MAX_ROSTER_BYTES, RosterImportError } from '../../src/modules/roster/types.ts';
 import type { RosterFile } from '../../src/modules/roster/types.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { makeAccount, tokenHeaders } from '../support/auth.ts';
 import { onPostgres, openTestDatabase } from '../support/db.ts';
 
 const FIXTURES = 'test/fixtures/roster';
@@ -23,11 +24,16 @@ const HEADER = 'id,kind,given_name,prefix,family_name,nicknames,birth_date,group
 
 let database: Database;
 let boardId: string;
+/** A director: gets that role at every school newSchool makes, and imports through the API. */
+let directorId: string;
+let director: Record<string, string>;
 
 beforeAll(async () => {
   database = await openTestDatabase();
   const [board] = await database.db.insert(boards).values({ name: 'Stichting Voorbeeld' }).returning();
   boardId = board!.id;
+  directorId = (await makeAccount(database.db, [])).id;
+  director = await tokenHeaders(database.db, directorId);
 }, 60_000);
 afterAll(async () => database?.close());
 
@@ -37,6 +43,7 @@ async function newSchool(brin?: string): Promise<string> {
     .insert(schools)
     .values({ boardId, brin: brin ?? `${brinCounter++}ZZ`, name: 'OBS De Regenboog' })
     .returning();
+  await database.db.insert(accountRoles).values({ accountId: directorId, schoolId: s!.id, role: 'director' });
   return s!.id;
 }
 
@@ -269,7 +276,7 @@ describe(`roster import on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
 });
 
 describe('POST /api/v1/schools/:schoolId/roster', () => {
-  function multipart(files: { name: string; bytes: Buffer | Uint8Array }[]) {
+  function multipart(files: { name: string; bytes: Buffer | Uint8Array }[], auth: Record<string, string> = {}) {
     const boundary = '----postwijzer-test-boundary';
     const parts: Buffer[] = [];
     for (const f of files) {
@@ -278,7 +285,7 @@ describe('POST /api/v1/schools/:schoolId/roster', () => {
       parts.push(Buffer.from('\r\n'));
     }
     parts.push(Buffer.from(`--${boundary}--\r\n`));
-    return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+    return { payload: Buffer.concat(parts), headers: { ...auth, 'content-type': `multipart/form-data; boundary=${boundary}` } };
   }
 
   it('imports an uploaded file, several OneRoster files, or a text/csv body; bad rows answer 400 with every problem', async () => {
@@ -286,11 +293,11 @@ describe('POST /api/v1/schools/:schoolId/roster', () => {
     try {
       const schoolId = await newSchool('78GH');
       const url = `/api/v1/schools/${schoolId}/roster`;
-      const one = await app.inject({ method: 'POST', url, ...multipart([fixture('simple.csv')]) });
+      const one = await app.inject({ method: 'POST', url, ...multipart([fixture('simple.csv')], director) });
       expect(one.statusCode).toBe(200);
       expect(one.json()).toMatchObject({ format: 'simple', created: 7 });
 
-      const bad = await app.inject({ method: 'POST', url, ...multipart([fixture('bad-rows.csv')]) });
+      const bad = await app.inject({ method: 'POST', url, ...multipart([fixture('bad-rows.csv')], director) });
       expect(bad.statusCode).toBe(400);
       const body = bad.json();
       expect(body.error).toBe('invalid_roster');
@@ -298,44 +305,77 @@ describe('POST /api/v1/schools/:schoolId/roster', () => {
       expect(body.problems[0]).toEqual({ file: 'bad-rows.csv', line: 3, reason: expect.stringMatching(/unknown kind/) });
       expect(JSON.stringify(body)).not.toMatch(/\bat .*\.ts/); // no stack trace
 
-      const csv = await app.inject({ method: 'POST', url, headers: { 'content-type': 'text/csv' }, payload: readFileSync(join(FIXTURES, 'simple-update.csv')) });
+      const csv = await app.inject({ method: 'POST', url, headers: { ...director, 'content-type': 'text/csv' }, payload: readFileSync(join(FIXTURES, 'simple-update.csv')) });
       expect(csv.statusCode).toBe(200);
       expect(csv.json()).toMatchObject({ created: 1, deactivated: 1 });
 
       const orSchool = await newSchool('12AC');
-      const or = await app.inject({ method: 'POST', url: `/api/v1/schools/${orSchool}/roster`, ...multipart(oneRosterFiles()) });
+      const or = await app.inject({ method: 'POST', url: `/api/v1/schools/${orSchool}/roster`, ...multipart(oneRosterFiles(), director) });
       expect(or.statusCode).toBe(200);
       expect(or.json()).toMatchObject({ format: 'oneroster', people: 8 }); // BRIN 12AC is not in orgs.csv: every org's users
 
-      const dry = await app.inject({ method: 'POST', url: `${url}?dry_run=true`, headers: { 'content-type': 'text/csv' }, payload: readFileSync(join(FIXTURES, 'simple.csv')) });
+      const dry = await app.inject({ method: 'POST', url: `${url}?dry_run=true`, headers: { ...director, 'content-type': 'text/csv' }, payload: readFileSync(join(FIXTURES, 'simple.csv')) });
       expect(dry.json()).toMatchObject({ dryRun: true, importId: null, created: 0, updated: 4, deactivated: 1 }); // e2, s2, g2 change back, s3 returns; s4 leaves
     } finally {
       await app.close();
     }
   });
 
-  it('answers 413 for a file over 20 MB, 404 for an unknown school, 415 for JSON, 400 for an empty upload', async () => {
+  it('closes the accounts of people who left: roles there end, sessions and tokens stop working', async () => {
+    const app = await buildApp({ database });
+    try {
+      const schoolId = await newSchool();
+      const url = `/api/v1/schools/${schoolId}/roster`;
+      expect((await app.inject({ method: 'POST', url, ...multipart([fixture('simple.csv')], director) })).statusCode).toBe(200);
+      const person = async (externalId: string) =>
+        (await database.db.select().from(people).where(and(eq(people.schoolId, schoolId), eq(people.externalId, externalId))))[0]!.id;
+      const leaver = await makeAccount(database.db, [{ schoolId, role: 'student', personId: await person('s3') }]);
+      const leaverToken = await tokenHeaders(database.db, leaver.id);
+      // A guardian at two schools keeps the account when only one school's role ends.
+      const otherSchool = await newSchool();
+      const stayer = await makeAccount(database.db, [{ schoolId, role: 'student', personId: await person('s3') }, { schoolId: otherSchool, role: 'guardian' }]);
+      const staying = await makeAccount(database.db, [{ schoolId, role: 'employee', personId: await person('e1') }]);
+      expect((await app.inject({ method: 'GET', url: `/api/v1/schools/${schoolId}/people/${await person('s3')}`, headers: leaverToken })).statusCode).toBe(200);
+
+      const r = await app.inject({ method: 'POST', url, headers: { ...director, 'content-type': 'text/csv' }, payload: readFileSync(join(FIXTURES, 'simple-update.csv')) });
+      expect(r.json()).toMatchObject({ deactivated: 1, accountsClosed: 1 });
+      const state = async (id: string) => (await database.db.select({ closedAt: accounts.closedAt }).from(accounts).where(eq(accounts.id, id)))[0]!.closedAt;
+      expect(await state(leaver.id)).not.toBeNull();
+      expect(await state(stayer.id)).toBeNull();
+      expect(await state(staying.id)).toBeNull();
+      expect(await database.db.select().from(accountRoles).where(eq(accountRoles.accountId, stayer.id))).toEqual([expect.objectContaining({ schoolId: otherSchool, role: 'guardian' })]);
+      expect((await database.db.select().from(apiTokens).where(eq(apiTokens.accountId, leaver.id)))[0]!.revokedAt).not.toBeNull();
+      expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: leaverToken })).statusCode).toBe(401);
+      const trail = await database.query<{ action: string; subject_id: string }>(`select action, subject_id from audit_events where school_id = $1 and action = 'account.close'`, [schoolId]);
+      expect(trail).toEqual([{ action: 'account.close', subject_id: leaver.id }]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('answers 413 for a file over 20 MB, 403 for a school without a role there, 415 for JSON, 400 for an empty upload', async () => {
     const app = await buildApp({ database });
     try {
       const schoolId = await newSchool();
       const url = `/api/v1/schools/${schoolId}/roster`;
       const big = Buffer.concat([Buffer.from(`${HEADER}\n`), Buffer.alloc(MAX_ROSTER_BYTES, 0x41)]);
-      const tooLarge = await app.inject({ method: 'POST', url, ...multipart([{ name: 'groot.csv', bytes: big }]) });
+      const tooLarge = await app.inject({ method: 'POST', url, ...multipart([{ name: 'groot.csv', bytes: big }], director) });
       expect(tooLarge.statusCode).toBe(413);
       expect(tooLarge.json()).toMatchObject({ error: 'payload_too_large', message: expect.stringMatching(/at most 20 MB/) });
-      const tooLargeCsv = await app.inject({ method: 'POST', url, headers: { 'content-type': 'text/csv' }, payload: big });
+      const tooLargeCsv = await app.inject({ method: 'POST', url, headers: { ...director, 'content-type': 'text/csv' }, payload: big });
       expect(tooLargeCsv.statusCode).toBe(413);
 
-      const unknown = await app.inject({ method: 'POST', url: '/api/v1/schools/00000000-0000-0000-0000-000000000000/roster', headers: { 'content-type': 'text/csv' }, payload: readFileSync(join(FIXTURES, 'simple.csv')) });
-      expect(unknown.statusCode).toBe(404);
-      const notUuid = await app.inject({ method: 'POST', url: '/api/v1/schools/nope/roster', headers: { 'content-type': 'text/csv' }, payload: 'x' });
-      expect(notUuid.statusCode).toBe(404);
-      const asJson = await app.inject({ method: 'POST', url, payload: { roster: [] } });
+      // A school where the account holds no role: 403, whether or not it exists.
+      const unknown = await app.inject({ method: 'POST', url: '/api/v1/schools/00000000-0000-0000-0000-000000000000/roster', headers: { ...director, 'content-type': 'text/csv' }, payload: readFileSync(join(FIXTURES, 'simple.csv')) });
+      expect(unknown.statusCode).toBe(403);
+      const notUuid = await app.inject({ method: 'POST', url: '/api/v1/schools/nope/roster', headers: { ...director, 'content-type': 'text/csv' }, payload: 'x' });
+      expect(notUuid.statusCode).toBe(403);
+      const asJson = await app.inject({ method: 'POST', url, headers: director, payload: { roster: [] } });
       expect(asJson.statusCode).toBe(415);
-      const none = await app.inject({ method: 'POST', url, ...multipart([]) });
+      const none = await app.inject({ method: 'POST', url, ...multipart([], director) });
       expect(none.statusCode).toBe(400);
       expect(none.json()).toMatchObject({ error: 'invalid_roster', message: expect.stringMatching(/no file was uploaded/) });
-      const malformed = await app.inject({ method: 'POST', url, headers: { 'content-type': 'text/csv' }, payload: readFileSync(join(FIXTURES, 'unclosed-quote.csv')) });
+      const malformed = await app.inject({ method: 'POST', url, headers: { ...director, 'content-type': 'text/csv' }, payload: readFileSync(join(FIXTURES, 'unclosed-quote.csv')) });
       expect(malformed.statusCode).toBe(400);
       expect(malformed.json().problems).toEqual([{ file: 'roster.csv', line: 2, reason: expect.stringMatching(/never closed/) }]);
       expect((await counts(schoolId)).people).toBe(0);

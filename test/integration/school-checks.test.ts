@@ -8,12 +8,16 @@ import { checks, people, postPeople, posts } from '../../src/db/schema/index.ts'
 import { bumpDataVersion } from '../../src/modules/schools/school-case.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { onPostgres, openTestDatabase } from '../support/db.ts';
+import { makeAccount, tokenHeaders } from '../support/auth.ts';
 import { addConsent, buildPeople, buildSchool, linkGuardian } from '../support/factories.ts';
 
 let database: Database;
 let app: FastifyInstance;
 let schoolId: string;
 let ids: Map<string, { id: string }>;
+/** Karim (e1), employee at the school, through an API token. */
+let karim: Record<string, string>;
+let karimAccount: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -27,6 +31,8 @@ beforeAll(async () => {
   ]);
   await linkGuardian(database.db, ids.get('g1')!.id, ids.get('s1')!.id);
   await addConsent(database.db, schoolId, ids.get('s2')!.id, 'granted');
+  karimAccount = (await makeAccount(database.db, [{ schoolId, role: 'employee', personId: ids.get('e1')!.id }])).id;
+  karim = await tokenHeaders(database.db, karimAccount);
   app = await buildApp({ database, now: () => Date.parse('2026-11-26T16:00:00+01:00') });
 }, 60_000);
 
@@ -46,7 +52,7 @@ const post = (over: Record<string, unknown> = {}) => ({
 
 describe(`checks of a school in the database (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('previews a check with the roster from the database, and stores nothing', async () => {
-    const r = await app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/checks`, payload: { post: post() } });
+    const r = await app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/checks`, headers: karim, payload: { post: post() } });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ verdict: 'allowed_with_changes', findings: expect.arrayContaining([expect.objectContaining({ code: 'personal.name', personId: ids.get('s1')!.id })]) });
     expect(await database.db.select().from(posts)).toHaveLength(0);
@@ -55,51 +61,61 @@ describe(`checks of a school in the database (${onPostgres ? 'PostgreSQL' : 'PGl
 
   it('uses consents from the registry', async () => {
     const media = [{ kind: 'photo', people: [ids.get('s1')!.id, ids.get('s2')!.id] }];
-    const r = await app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/checks`, payload: { post: post({ text: 'Herfst in groep 3', media }) } });
+    const r = await app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/checks`, headers: karim, payload: { post: post({ text: 'Herfst in groep 3', media }) } });
     const consent = r.json().findings.filter((f: { code: string }) => f.code === 'media.consent_missing');
     expect(consent.map((f: { personId: string }) => f.personId)).toEqual([ids.get('s1')!.id]);
   });
 
   it('stores a submitted post with the server’s check and the people it shows, in one go', async () => {
     const media = [{ kind: 'photo', people: [ids.get('s2')!.id] }];
-    const r = await app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/posts`, payload: { post: post({ media }) } });
+    const r = await app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/posts`, headers: karim, payload: { post: post({ media }) } });
     expect(r.statusCode).toBe(201);
     const { postId, result } = r.json();
     expect(result.verdict).toBe('allowed_with_changes');
     const [stored] = await database.db.select().from(checks).where(eq(checks.postId, postId));
     expect(stored).toMatchObject({ verdict: 'allowed_with_changes' });
     expect(await database.db.select().from(postPeople).where(eq(postPeople.postId, postId))).toEqual([{ postId, personId: ids.get('s2')!.id }]);
-    const got = await app.inject({ method: 'GET', url: `/api/v1/schools/${schoolId}/posts/${postId}` });
+    const got = await app.inject({ method: 'GET', url: `/api/v1/schools/${schoolId}/posts/${postId}`, headers: karim });
     expect(got.json()).toMatchObject({ id: postId, status: 'submitted', check: { verdict: 'allowed_with_changes' } });
   });
 
-  it('rejects unknown authors and people with JSON paths, and unknown schools with 404', async () => {
+  it('takes the author from the sign-in, not from the body', async () => {
+    const r = await app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/posts`, headers: karim, payload: { post: post({ author: { personId: ids.get('g1')!.id } }) } });
+    expect(r.statusCode).toBe(201);
+    const [row] = await database.db.select().from(posts).where(eq(posts.id, r.json().postId));
+    expect(row).toMatchObject({ authorId: ids.get('e1')!.id, authorAccountId: karimAccount });
+    expect(row!.content.author).toEqual({ personId: ids.get('e1')!.id });
+  });
+
+  it('rejects unknown people with JSON paths, and schools where the account has no role with 403', async () => {
     const bad = await app.inject({
       method: 'POST',
       url: `/api/v1/schools/${schoolId}/posts`,
-      payload: { post: post({ author: { personId: '00000000-0000-0000-0000-000000000000' }, media: [{ kind: 'photo', people: ['nobody'] }] }) },
+      headers: karim,
+      payload: { post: post({ media: [{ kind: 'photo', people: ['nobody'] }] }) },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().issues.map((i: { path: string }) => i.path)).toEqual(['$.post.author.personId', '$.post.media[0].people[0]']);
-    expect(await database.db.select().from(posts).where(eq(posts.authorId, '00000000-0000-0000-0000-000000000000'))).toHaveLength(0);
+    expect(bad.json().issues.map((i: { path: string }) => i.path)).toEqual(['$.post.media[0].people[0]']);
     for (const id of ['not-a-uuid', '00000000-0000-0000-0000-000000000000']) {
-      const r = await app.inject({ method: 'POST', url: `/api/v1/schools/${id}/checks`, payload: { post: post() } });
-      expect(r.statusCode).toBe(404);
+      const r = await app.inject({ method: 'POST', url: `/api/v1/schools/${id}/checks`, headers: karim, payload: { post: post() } });
+      expect(r.statusCode).toBe(403);
     }
-    const invalid = await app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/checks`, payload: { post: { ...post(), channel: { kind: 'tv' } } } });
+    const anonymous = await app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/checks`, payload: { post: post() } });
+    expect(anonymous.statusCode).toBe(401);
+    const invalid = await app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/checks`, headers: karim, payload: { post: { ...post(), channel: { kind: 'tv' } } } });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().issues[0].path).toBe('$.post.channel.kind');
   });
 
   it('sees a roster change after the school’s data_version moves', async () => {
     const text = 'Lotte Peters uit groep 3 heeft gewonnen';
-    const before = await app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/checks`, payload: { post: post({ text }) } });
+    const before = await app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/checks`, headers: karim, payload: { post: post({ text }) } });
     expect(before.json().findings.some((f: { code: string }) => f.code === 'personal.name')).toBe(true);
     await database.db.transaction(async (tx) => {
       await tx.update(people).set({ active: false }).where(eq(people.id, ids.get('s2')!.id));
       await bumpDataVersion(tx, schoolId);
     });
-    const after = await app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/checks`, payload: { post: post({ text }) } });
+    const after = await app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/checks`, headers: karim, payload: { post: post({ text }) } });
     expect(after.json().findings.some((f: { code: string }) => f.code === 'personal.name')).toBe(false);
   });
 });
@@ -108,7 +124,7 @@ describe('a change made by another process', () => {
   it('reaches this process through the notification, without a version check per request', async () => {
     const text = 'Yusuf Demir uit groep 5b won';
     const named = async () => {
-      const r = await app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/checks`, payload: { post: post({ text }) } });
+      const r = await app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/checks`, headers: karim, payload: { post: post({ text }) } });
       return r.json().findings.some((f: { code: string }) => f.code === 'personal.name');
     };
     expect(await named()).toBe(true);

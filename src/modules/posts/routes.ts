@@ -2,10 +2,14 @@
 //   POST /api/v1/schools/:schoolId/checks   preview a draft (not stored)
 //   POST /api/v1/schools/:schoolId/posts    submit a post: stored with the server's check
 //   GET  /api/v1/schools/:schoolId/posts/:postId
-// Accounts come in a later issue; until then these routes are open like the inline check.
+// The author is the signed-in account's person at the school (the body's author is replaced), so
+// nobody checks or submits in someone else's name.
 import { z } from 'zod';
 import { postSchema } from '../../engine/index.ts';
+import type { Actor } from '../../policies/index.ts';
+import { canReadPost, postsPolicy } from '../../policies/index.ts';
 import { assertTextLength, HttpError } from '../../server/errors.ts';
+import { auditRefusal } from '../auth/guard.ts';
 import type { RouteModule } from '../../server/modules.ts';
 import { checkSchoolPost, getPost, NotFoundError, submitPost } from './service.ts';
 
@@ -18,17 +22,28 @@ function notFound(e: unknown): never {
   throw e;
 }
 
+/** The author of a post by this actor at this school: their roster person, else their role. */
+export function authorOf(actor: Actor, schoolId: string): { personId: string } | { role: 'student' | 'guardian' | 'employee' } {
+  const at = actor.schools.get(schoolId);
+  if (at?.personId) return { personId: at.personId };
+  // No roster person (a board member, an external communication officer): the role decides.
+  return { role: at?.roles.has('student') ? 'student' : at?.roles.has('guardian') ? 'guardian' : 'employee' };
+}
+
 export const postRoutes: RouteModule = async (app, ctx) => {
-  const input = (request: { body: unknown; params: unknown }) => {
+  const input = (request: { body: unknown; params: unknown; actor: Actor | null }) => {
     assertTextLength(request.body, ctx.maxTextLength);
-    const post = (request.body as { post?: unknown } | null)?.post;
-    return { schools: ctx.schools, schoolId: (request.params as { schoolId: string }).schoolId, post, now: ctx.now() };
+    const schoolId = (request.params as { schoolId: string }).schoolId;
+    const sent = (request.body as { post?: unknown } | null)?.post;
+    const post = sent && typeof sent === 'object' && !Array.isArray(sent) ? { ...sent, author: authorOf(request.actor!, schoolId) } : sent;
+    return { schools: ctx.schools, schoolId, post, now: ctx.now() };
   };
 
   app.post('/api/v1/schools/:schoolId/checks', {
+    config: { access: postsPolicy.rule('preview') },
     schema: {
       summary: 'Preview a check for a school',
-      description: 'Checks a draft post of an author (a person id) against the school’s roster, consents and permissions in the database. Nothing is stored.',
+      description: 'Checks a draft post of the signed-in author against the school’s roster, consents and permissions in the database. Nothing is stored.',
       params: schoolParams,
       body,
     },
@@ -36,6 +51,7 @@ export const postRoutes: RouteModule = async (app, ctx) => {
   });
 
   app.post('/api/v1/schools/:schoolId/posts', {
+    config: { access: postsPolicy.rule('submit') },
     schema: {
       summary: 'Submit a post',
       description: 'Checks the post on the server and stores it with that check (the recorded result) and the people its media show.',
@@ -43,16 +59,22 @@ export const postRoutes: RouteModule = async (app, ctx) => {
       body,
     },
     handler: async (request, reply) => {
-      const stored = await submitPost({ ...input(request), db: ctx.database.db, requestId: request.id }).catch(notFound);
+      const stored = await submitPost({ ...input(request), db: ctx.database.db, accountId: request.actor!.accountId, requestId: request.id }).catch(notFound);
       return reply.code(201).send(stored);
     },
   });
 
   app.get('/api/v1/schools/:schoolId/posts/:postId', {
-    schema: { summary: 'A submitted post with its latest check', params: postParams },
+    config: { access: postsPolicy.rule('read') },
+    schema: { summary: 'A submitted post with its latest check', description: 'Your own posts; the school’s leaders and communication officer see all.', params: postParams },
     handler: async (request) => {
       const { schoolId, postId } = request.params as z.infer<typeof postParams>;
-      return getPost(ctx.database.db, schoolId, postId).catch(notFound);
+      const found = await getPost(ctx.database.db, schoolId, postId, (row) => canReadPost(request.actor!, schoolId, row)).catch(notFound);
+      if (!found) {
+        await auditRefusal(ctx.database, request, 'access.forbidden', request.actor!.accountId);
+        throw new HttpError(403, 'forbidden', 'You may read only your own posts.');
+      }
+      return found;
     },
   });
 };

@@ -45,6 +45,8 @@ export async function checkSchoolPost({ schools, schoolId, post, now }: CheckSch
 
 export interface SubmitPostProps extends CheckSchoolPostProps {
   db: AppDb;
+  /** The signed-in account that submits (audit trail and A.3: every post is tied to its author). */
+  accountId: string;
   /** The HTTP request, for the audit trail. */
   requestId?: string;
 }
@@ -57,13 +59,13 @@ export async function submitPost(props: SubmitPostProps): Promise<{ postId: stri
   return props.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(posts)
-      .values({ schoolId: props.schoolId, authorId, content: post, status: 'submitted', ...(post.at ? { scheduledAt: new Date(post.at) } : {}) })
+      .values({ schoolId: props.schoolId, authorId, authorAccountId: props.accountId, content: post, status: 'submitted', ...(post.at ? { scheduledAt: new Date(post.at) } : {}) })
       .returning({ id: posts.id });
     await tx.insert(checks).values({ schoolId: props.schoolId, postId: row!.id, protocolId: result.protocol, verdict: result.verdict, result });
     if (shown.length) await tx.insert(postPeople).values(shown.map((personId) => ({ postId: row!.id, personId })));
     await appendAudit(tx, {
       schoolId: props.schoolId,
-      actor: 'system',
+      actor: props.accountId,
       action: 'post.submit',
       subjectType: 'post',
       subjectId: row!.id,
@@ -74,10 +76,15 @@ export async function submitPost(props: SubmitPostProps): Promise<{ postId: stri
   });
 }
 
-export async function getPost(db: AppDb, schoolId: string, postId: string) {
+/**
+ * A stored post with its latest check. `mayRead` decides on the row (src/policies/posts.ts); a
+ * post the reader may not see answers false, which the route turns into 403.
+ */
+export async function getPost(db: AppDb, schoolId: string, postId: string, mayRead: (row: { authorId: string | null; authorAccountId: string | null }) => boolean) {
   if (!z.uuid().safeParse(postId).success) throw new NotFoundError('There is no such post.');
   const [row] = await db.select().from(posts).where(and(eq(posts.id, postId), eq(posts.schoolId, schoolId)));
   if (!row) throw new NotFoundError('There is no such post.');
+  if (!mayRead(row)) return null;
   const [latest] = await db.select().from(checks).where(eq(checks.postId, postId)).orderBy(desc(checks.id)).limit(1);
   return { id: row.id, status: row.status, post: row.content, createdAt: row.createdAt, check: latest ? { verdict: latest.verdict, result: latest.result, checkedAt: latest.checkedAt } : null };
 }

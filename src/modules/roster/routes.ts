@@ -1,11 +1,11 @@
 // POST /api/v1/schools/:schoolId/roster: upload a roster (docs/roster-import.md).
 //   multipart/form-data: one file (simple CSV) or the OneRoster files (users.csv, ...);
 //   text/csv: the simple CSV as the body.
-// TODO(accounts issue): only HR and the school's director may import; the route is open until
-// accounts exist, like the other school routes.
+// Only the school's director and HR may import (src/policies/roster.ts).
 import multipart from '@fastify/multipart';
 import type { FastifyError } from 'fastify';
 import { z } from 'zod';
+import { rosterPolicy } from '../../policies/index.ts';
 import { HttpError } from '../../server/errors.ts';
 import type { RouteModule } from '../../server/modules.ts';
 import { importRoster, SchoolNotFoundError } from './service.ts';
@@ -51,6 +51,7 @@ export const rosterRoutes: RouteModule = async (app, ctx) => {
     });
 
     scope.post('/api/v1/schools/:schoolId/roster', {
+      config: { access: rosterPolicy.rule('import') },
       bodyLimit: MAX_ROSTER_BYTES,
       schema: {
         summary: 'Import a roster',
@@ -81,6 +82,8 @@ export const rosterRoutes: RouteModule = async (app, ctx) => {
           ...(q.format ? { format: q.format as RosterFormat } : {}),
           now: new Date(ctx.now()),
           dryRun: q.dry_run === 'true',
+          importedBy: request.actor!.accountId,
+          requestId: request.id,
         });
         if (!result.dryRun) ctx.schools.invalidate(schoolId);
         return result;

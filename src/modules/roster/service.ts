@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { AppDb, Tx } from '../../db/connection.ts';
-import { employments, groupStaff, groups, guardianships, people, rosterImports, schools } from '../../db/schema/index.ts';
+import { accountRoles, accounts, employments, groupStaff, groups, guardianships, people, rosterImports, schools } from '../../db/schema/index.ts';
 import { bumpDataVersion } from '../schools/school-case.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { readRoster } from './read.ts';
@@ -32,8 +32,10 @@ export interface ImportRosterProps {
   now?: Date;
   /** Check and count, write nothing. */
   dryRun?: boolean;
-  /** The account that imports (accounts come in a later issue). */
+  /** The account that imports; null for the CLI. */
   importedBy?: string | null;
+  /** The HTTP request, for the audit trail. */
+  requestId?: string;
 }
 
 export interface RosterImportResult {
@@ -50,6 +52,8 @@ export interface RosterImportResult {
   unchanged: number;
   /** Active people missing from the file: now inactive. */
   deactivated: number;
+  /** Accounts closed because the only people they were at the board's schools left. */
+  accountsClosed: number;
   groupsCreated: number;
 }
 
@@ -92,7 +96,7 @@ export async function importRoster(props: ImportRosterProps): Promise<RosterImpo
   const roster = Array.isArray(props.source)
     ? readRoster(props.source, { ...(props.format ? { format: props.format } : {}), brin: school.brin, today: now })
     : props.source;
-  return db.transaction((tx) => writeRoster(tx, { schoolId, roster, now, dryRun: props.dryRun ?? false, importedBy: props.importedBy ?? null }));
+  return db.transaction((tx) => writeRoster(tx, { schoolId, roster, now, dryRun: props.dryRun ?? false, importedBy: props.importedBy ?? null, requestId: props.requestId ?? null }));
 }
 
 /** A person row to upsert; nicknames as a JSON array (one text per row through unnest). */
@@ -115,9 +119,10 @@ interface WriteProps {
   now: Date;
   dryRun: boolean;
   importedBy: string | null;
+  requestId: string | null;
 }
 
-async function writeRoster(tx: Tx, { schoolId, roster, now, dryRun, importedBy }: WriteProps): Promise<RosterImportResult> {
+async function writeRoster(tx: Tx, { schoolId, roster, now, dryRun, importedBy, requestId }: WriteProps): Promise<RosterImportResult> {
   // One import per school at a time: the school row is locked until this transaction ends.
   await tx.select({ id: schools.id }).from(schools).where(eq(schools.id, schoolId)).for('update');
 
@@ -281,6 +286,7 @@ async function writeRoster(tx: Tx, { schoolId, roster, now, dryRun, importedBy }
     updated,
     unchanged: roster.people.length - created - updated,
     deactivated: leaving.length,
+    accountsClosed: 0,
     groupsCreated: newGroups.length,
   };
   if (dryRun) return result;
@@ -318,6 +324,8 @@ async function writeRoster(tx: Tx, { schoolId, roster, now, dryRun, importedBy }
   for (const batch of chunks(leaving)) {
     await tx.execute(sql`update people set active = false, left_at = ${now}, updated_at = ${now} where school_id = ${schoolId} and id = any(${p(batch)}::uuid[])`);
   }
+  const closedAccounts = await closeAccountsOfLeavers(tx, schoolId, leaving, now);
+  result.accountsClosed = closedAccounts.length;
 
   for (const batch of chunks(guardiansToReplace)) await tx.execute(sql`delete from guardianships where guardian_id = any(${p(batch)}::uuid[])`);
   const guardianRows = guardiansToReplace.flatMap((g) => [...(newChildren.get(g) ?? [])].map((studentId) => [g, studentId] as const));
@@ -351,12 +359,45 @@ async function writeRoster(tx: Tx, { schoolId, roster, now, dryRun, importedBy }
     .returning({ id: rosterImports.id });
   await appendAudit(tx, {
     schoolId,
-    actor: importedBy ?? 'system',
+    actor: importedBy ?? 'cli',
     action: 'roster.import',
     subjectType: 'roster_import',
     subjectId: record!.id,
-    fields: ['people', 'groups', 'guardianships', 'employments', 'group_staff'],
+    requestId,
+    fields: ['people', 'groups', 'guardianships', 'employments', 'group_staff', ...(closedAccounts.length ? ['account_roles'] : [])],
     at: now,
   });
+  for (const accountId of closedAccounts) {
+    await appendAudit(tx, { schoolId, actor: importedBy ?? 'cli', action: 'account.close', subjectType: 'account', subjectId: accountId, requestId, fields: ['closed_at', 'account_roles', 'sessions', 'api_tokens'], at: now });
+  }
   return { ...result, importId: record!.id };
+}
+
+/**
+ * The roles held at this school as a person who left end. An account left with no role anywhere
+ * is closed: its sessions end and its API tokens are revoked. Returns the closed accounts' ids.
+ */
+async function closeAccountsOfLeavers(tx: Tx, schoolId: string, leaving: string[], now: Date): Promise<string[]> {
+  if (!leaving.length) return [];
+  const p = sql.param;
+  const ended = await tx
+    .delete(accountRoles)
+    .where(sql`${accountRoles.schoolId} = ${schoolId} and ${accountRoles.personId} = any(${p(leaving)}::uuid[])`)
+    .returning({ accountId: accountRoles.accountId });
+  const affected = [...new Set(ended.map((r) => r.accountId))];
+  if (!affected.length) return [];
+  const closed = await tx
+    .update(accounts)
+    .set({ closedAt: now })
+    .where(
+      sql`${accounts.id} = any(${p(affected)}::uuid[]) and ${accounts.closedAt} is null
+          and not exists (select 1 from account_roles r where r.account_id = ${accounts.id})`,
+    )
+    .returning({ id: accounts.id });
+  const ids = closed.map((r) => r.id).sort();
+  if (ids.length) {
+    await tx.execute(sql`delete from sessions where account_id = any(${p(ids)}::uuid[])`);
+    await tx.execute(sql`update api_tokens set revoked_at = ${now} where account_id = any(${p(ids)}::uuid[]) and revoked_at is null`);
+  }
+  return ids;
 }

@@ -1,0 +1,18 @@
+// Every policy, for the route guard's tests and docs/permissions.md.
+import { accountsPolicy } from './accounts.ts';
+import { auditPolicy } from './audit.ts';
+import { checksPolicy } from './checks.ts';
+import { peoplePolicy } from './people.ts';
+import { postsPolicy } from './posts.ts';
+import { protocolsPolicy } from './protocols.ts';
+import { rosterPolicy } from './roster.ts';
+import { systemPolicy } from './system.ts';
+import type { Policy } from './types.ts';
+
+export const POLICIES: Policy[] = [systemPolicy, checksPolicy, protocolsPolicy, accountsPolicy, postsPolicy, peoplePolicy, rosterPolicy, auditPolicy] as Policy[];
+
+export * from './roles.ts';
+export * from './types.ts';
+export { accountsPolicy, auditPolicy, checksPolicy, peoplePolicy, postsPolicy, protocolsPolicy, rosterPolicy, systemPolicy };
+export { canReadPost } from './posts.ts';
+export { canReadPerson } from './people.ts';
