@@ -9,6 +9,7 @@ import type { CaseIssue, CheckResult } from '../engine/index.ts';
 import { applyFixes, applyTextFixes, CaseValidationError, checkCase } from '../engine/index.ts';
 import { getProtocol } from '../protocols/index.ts';
 import type { Database } from '../db/connection.ts';
+import type { MailOptions } from '../modules/mail/config.ts';
 import { SchoolCache } from '../modules/schools/school-case.ts';
 import { registerGuard } from '../modules/auth/guard.ts';
 import type { OidcProviderConfig } from '../modules/auth/oidc.ts';
@@ -38,6 +39,13 @@ export interface AppOptions {
   now?: () => number;
   /** The database; without one only the stateless routes (inline cases) exist. */
   database?: Database;
+  /**
+   * Behind a reverse proxy that terminates https: trust its X-Forwarded-* headers, so that the
+   * session cookie is marked Secure and rate limits see the client's address. Default false.
+   */
+  trustProxy?: boolean;
+  /** E-mail: SMTP_URL, MAIL_FROM, the public URL for links (src/modules/mail). Without SMTP, mails stay in the outbox. */
+  mail?: MailOptions;
   /** Schools' identity providers for OpenID Connect sign-in (needs a database); discovered at first use. */
   oidcProviders?: OidcProviderConfig[];
 }
@@ -171,6 +179,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     bodyLimit,
     // A slow client must not hold a connection open for ever.
     requestTimeout: 30_000,
+    trustProxy: opts.trustProxy ?? false,
   });
 
   app.setValidatorCompiler(validatorCompiler);
@@ -284,7 +293,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     const schoolCache = new SchoolCache(opts.database);
     await schoolCache.start();
     app.addHook('onClose', async () => schoolCache.close());
-    const ctx = { database: opts.database, schools: schoolCache, now, maxTextLength, oidcProviders: opts.oidcProviders ?? [] };
+    const ctx = { database: opts.database, mail: opts.mail, schools: schoolCache, now, maxTextLength, oidcProviders: opts.oidcProviders ?? [] };
     for (const register of ROUTE_MODULES) await register(app, ctx);
   }
 
