@@ -13,6 +13,7 @@ import type { MailOptions } from '../modules/mail/config.ts';
 import { SchoolCache } from '../modules/schools/school-case.ts';
 import { registerGuard } from '../modules/auth/guard.ts';
 import type { OidcProviderConfig } from '../modules/auth/oidc.ts';
+import type { Access } from '../policies/index.ts';
 import { checksPolicy, protocolsPolicy, systemPolicy } from '../policies/index.ts';
 import { ROUTE_MODULES } from './modules.ts';
 import { assertTextLength, HttpError } from './errors.ts';
@@ -48,6 +49,19 @@ export interface AppOptions {
   mail?: MailOptions;
   /** Schools' identity providers for OpenID Connect sign-in (needs a database); discovered at first use. */
   oidcProviders?: OidcProviderConfig[];
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  /** The route's access rule; undefined for the API description's assets (/docs/...). */
+  access: Access | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteInfo[];
+  }
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -181,6 +195,16 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     requestTimeout: 30_000,
     trustProxy: opts.trustProxy ?? false,
   });
+
+  // Every route with its access rule: for docs/permissions.md and the role × route test.
+  const routeTable: RouteInfo[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) {
+      if (method === 'HEAD') continue;
+      routeTable.push({ method, url: r.url, access: (r.config as { access?: Access } | undefined)?.access });
+    }
+  });
+  app.decorate('routeTable', routeTable);
 
   app.setValidatorCompiler(validatorCompiler);
   // Results go out exactly as the engine made them: response schemas document, they do not filter.

@@ -166,7 +166,8 @@ describe('scoping to school and person', () => {
     const other = await app.inject({ method: 'GET', url: `/api/v1/schools/${schoolA}/people/${people.get('s2')!.id}`, headers: h });
     expect(other.statusCode).toBe(403);
     expect(JSON.stringify(other.json())).not.toMatch(/Lotte/);
-    expect((await audit('access.forbidden')).at(-1)).toMatchObject({ actor: parent.id, school_id: schoolA, subject_id: 'GET /api/v1/schools/:schoolId/people/:personId' });
+    expect(other.json().error).toBe('not_yours');
+    expect((await audit('access.not_yours')).at(-1)).toMatchObject({ actor: parent.id, school_id: schoolA, subject_id: 'GET /api/v1/schools/:schoolId/people/:personId' });
     // Staff see anyone at their school.
     expect((await app.inject({ method: 'GET', url: `/api/v1/schools/${schoolA}/people/${people.get('s2')!.id}`, headers: await tokenHeaders(database.db, teacher.id) })).statusCode).toBe(200);
   });

@@ -25,8 +25,8 @@ export const peopleRoutes: RouteModule = async (app, ctx) => {
         ? new Set((await db.select({ id: guardianships.studentId }).from(guardianships).where(eq(guardianships.guardianId, me))).map((r) => r.id))
         : new Set<string>();
       if (!canReadPerson(actor, schoolId, personId, children)) {
-        await auditRefusal(ctx.database, request, 'access.forbidden', actor.accountId);
-        throw new HttpError(403, 'forbidden', 'You may only see your own children (or yourself).');
+        await auditRefusal(ctx.database, request, 'access.not_yours', actor.accountId);
+        throw new HttpError(403, 'not_yours', 'You may only see your own children (or yourself).');
       }
       const row = z.uuid().safeParse(personId).success
         ? (

@@ -71,8 +71,8 @@ export const postRoutes: RouteModule = async (app, ctx) => {
       const { schoolId, postId } = request.params as z.infer<typeof postParams>;
       const found = await getPost(ctx.database.db, schoolId, postId, (row) => canReadPost(request.actor!, schoolId, row)).catch(notFound);
       if (!found) {
-        await auditRefusal(ctx.database, request, 'access.forbidden', request.actor!.accountId);
-        throw new HttpError(403, 'forbidden', 'You may read only your own posts.');
+        await auditRefusal(ctx.database, request, 'access.not_yours', request.actor!.accountId);
+        throw new HttpError(403, 'not_yours', 'You may read only your own posts.');
       }
       return found;
     },
