@@ -6,6 +6,9 @@ import { checkCase } from '../../src/engine/index.ts';
 import type { DemoSummary } from '../../src/modules/demo/seed.ts';
 import { DemoExistsError, fullName, planDemo, seedDemo, seedDemoIfEmpty } from '../../src/modules/demo/seed.ts';
 import { loadSchoolInput } from '../../src/modules/schools/school-case.ts';
+import { DEMO_PASSWORD, demoSignInLines, findDemoAccounts } from '../../src/modules/demo/accounts.ts';
+import { verifyPassword } from '../../src/modules/auth/passwords.ts';
+import { ROLES } from '../../src/policies/index.ts';
 import { onPostgres, openTestDatabase } from '../support/db.ts';
 
 const NOW = Date.parse('2026-11-26T09:00:00+01:00');
@@ -164,6 +167,21 @@ describe(`the demo board on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     const finding = named.findings.find((f) => f.code === 'personal.name');
     expect(finding, JSON.stringify(named.findings)).toBeDefined();
     expect(finding!.personId).toBe(student.id);
+  });
+
+  it('has a sign-in for every role, linked to fitting people, with the demo password', async () => {
+    const rows = await database.query<{ email: string; role: string; school: string; kind: string | null; password_hash: string }>(
+      `select a.email, r.role::text as role, s.brin as school, p.kind::text as kind, a.password_hash
+         from accounts a join account_roles r on r.account_id = a.id join schools s on s.id = r.school_id left join people p on p.id = r.person_id
+        order by a.email, s.brin`,
+    );
+    expect(new Set(rows.map((r) => r.role))).toEqual(new Set(ROLES));
+    expect(rows.filter((r) => r.role === 'board').map((r) => r.school)).toEqual(['99AA', '99AB']);
+    expect(rows.find((r) => r.role === 'guardian')).toMatchObject({ school: '99AA', kind: 'guardian' });
+    expect(rows.find((r) => r.role === 'student')).toMatchObject({ kind: 'student' });
+    expect(rows.find((r) => r.role === 'director')).toMatchObject({ kind: 'employee' });
+    expect(await verifyPassword(rows[0]!.password_hash, DEMO_PASSWORD)).toBe(true);
+    expect(demoSignInLines(await findDemoAccounts(database.db))).toHaveLength(ROLES.length + 2);
   });
 
   it('seeds only an empty database, and never adds the demo schools twice', async () => {

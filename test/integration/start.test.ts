@@ -98,13 +98,18 @@ describe('postwijzer serve as a process', () => {
             out += d.toString();
             const m = /Postwijzer luistert op (http:\/\/\S+)/.exec(out);
             const demo = seededDir ? /Demoscholen: .*99AA.*99AB/ : /Demo aangemaakt: .*99AA.*99AB/;
-            if (m && demo.test(out)) resolve(m[1]!);
+            if (m && demo.test(out) && /tweede factor \(TOTP\) in\./.test(out)) resolve(m[1]!);
           });
           void exited.then((code) => reject(new Error(`serve exited with ${code} before listening: ${err}`)));
         });
         expect(out).toMatch(/Database: PGlite in .*pglite/);
         const res = await fetch(`${url}/health`);
         expect(await res.json()).toEqual({ status: 'ok' });
+        // The printed demo sign-in works.
+        const password = /met wachtwoord "([^"]+)"/.exec(out)![1]!;
+        const email = /^\s+(directeur@\S+)\s+directeur$/m.exec(out)![1]!;
+        const signIn = await fetch(`${url}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+        expect(await signIn.json()).toMatchObject({ status: 'signed_in' });
 
         const t0 = Date.now();
         child.kill('SIGTERM');

@@ -21,6 +21,7 @@ import {
 } from '../../db/schema/index.ts';
 import { DEFAULT_TIMETABLE } from '../../engine/index.ts';
 import { bumpDataVersion } from '../schools/school-case.ts';
+import { seedDemoAccounts } from './accounts.ts';
 import type { Community, FamilyName } from './names.ts';
 import { COMMUNITIES, Random } from './names.ts';
 
@@ -443,6 +444,7 @@ async function writePlan(tx: DbOrTx, plan: DemoPlan): Promise<void> {
     if (s.permissionStudents.length) await tx.insert(permissionStudents).values(s.permissionStudents);
     await bumpDataVersion(tx, s.school.id);
   }
+  await seedDemoAccounts(tx, plan);
 }
 
 export interface SeedDemoOptions {
