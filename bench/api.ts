@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { migrate, openDatabase } from '../src/db/connection.ts';
-import { boards, groups, people, schools } from '../src/db/schema/index.ts';
+import { apiTokens, boards, groups, people, schools } from '../src/db/schema/index.ts';
+import { createAccount } from '../src/modules/accounts/service.ts';
+import { newToken, sha256 } from '../src/modules/auth/secrets.ts';
 import { buildApp } from '../src/server/app.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -38,10 +40,16 @@ async function serve(kind: 'pg' | 'pglite', target: string): Promise<void> {
   }));
   const inserted = await db.insert(people).values(rows).returning({ id: people.id, kind: people.kind });
   const author = inserted.find((p) => p.kind === 'employee')!.id;
+  // The author signs in with an API token, as an integration would: the guard's lookups are part of the measurement.
+  const token = newToken('pwt_');
+  await db.transaction(async (tx) => {
+    const { id } = await createAccount(tx, { email: 'bench@test.example', displayName: 'Bench', roles: [{ schoolId: school!.id, role: 'employee', personId: author }], createdBy: 'bench' });
+    await tx.insert(apiTokens).values({ accountId: id, name: 'bench', tokenHash: sha256(token) });
+  });
   const app = await buildApp({ database, now: () => Date.parse('2026-11-26T16:00:00+01:00') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address() as { port: number };
-  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${address.port}`, schoolId: school!.id, author })}\n`);
+  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${address.port}`, schoolId: school!.id, author, token })}\n`);
   process.on('SIGTERM', () => {
     void app.close().then(() => database.close()).then(() => process.exit(0));
   });
@@ -83,7 +91,7 @@ async function run(kind: 'pg' | 'pglite'): Promise<Row> {
     cleanup = async () => rmSync(target, { recursive: true, force: true });
   }
   const child = spawn(process.execPath, [process.argv[1]!, '--serve', kind, target], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const info = await new Promise<{ url: string; schoolId: string; author: string }>((resolve, reject) => {
+  const info = await new Promise<{ url: string; schoolId: string; author: string; token: string }>((resolve, reject) => {
     let buf = '';
     child.stdout.on('data', (d: Buffer) => {
       buf += d.toString();
@@ -94,7 +102,6 @@ async function run(kind: 'pg' | 'pglite'): Promise<Row> {
   });
   const body = JSON.stringify({
     post: {
-      author: { personId: info.author },
       situation: 'work',
       channel: { kind: 'school', platform: 'instagram' },
       at: '2026-11-26T16:00:00+01:00',
@@ -104,7 +111,7 @@ async function run(kind: 'pg' | 'pglite'): Promise<Row> {
   const result = await autocannon({
     url: `${info.url}/api/v1/schools/${info.schoolId}/checks`,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${info.token}` },
     body,
     connections: CONNECTIONS,
     duration: DURATION,
