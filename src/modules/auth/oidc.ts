@@ -255,7 +255,7 @@ export function safeReturnTo(value: unknown): string | null {
   if (value === undefined || value === '') return '/';
   if (typeof value !== 'string' || value.length > 1000) return null;
   // "//evil.example" and "/\evil.example" are other sites to a browser; control characters hide tricks.
-  if (!value.startsWith('/') || value.startsWith('//') || value.includes('\\') || /[\u0000-\u001f\u007f]/.test(value)) return null;
+  if (!value.startsWith('/') || value.startsWith('//') || value.includes('\\') || [...value].some((ch) => ch <= '\u001f' || ch === '\u007f')) return null;
   const base = 'https://postwijzer.invalid';
   let url: URL;
   try {
@@ -275,6 +275,22 @@ export interface OidcFailure {
   message: string;
   /** For the log: a library error code or the provider's OAuth error code, never token contents. */
   reason: string;
+}
+
+/** Which check failed, for the log: oauth4webapi's messages are fixed sentences (values go in their cause). */
+const CHECKS: [RegExp, string][] = [
+  [/signature verification failed/, 'signature'],
+  [/"alg" header parameter/, 'alg'],
+  [/"iss" \(issuer\) response parameter/, 'iss_parameter'],
+  [/"state" response parameter/, 'state'],
+];
+
+/** The NAME of the claim or the check that failed ("aud", "nonce", "signature"), never a value. */
+function checkedName(err: Error): string {
+  const inner = err.cause instanceof Error ? err.cause : undefined;
+  const detail = inner?.cause as { claim?: unknown; attribute?: unknown } | undefined;
+  const name = detail?.claim ?? detail?.attribute ?? CHECKS.find(([re]) => re.test(inner?.message ?? ''))?.[1];
+  return typeof name === 'string' && /^[a-z_]{1,20}$/.test(name) ? `:${name}` : '';
 }
 
 const oauthCode = (value: unknown): string => (typeof value === 'string' && /^[a-z_]{1,40}$/.test(value) ? value : 'other');
@@ -306,7 +322,7 @@ export function describeFailure(err: unknown): OidcFailure {
       status: 401,
       error: 'oidc_failed',
       message: 'The answer of the identity provider could not be verified (issuer, audience, nonce, state, code verifier or signature). Start the sign-in again.',
-      reason: err.code,
+      reason: `${err.code}${checkedName(err)}`,
     };
   }
   // fetch failed, a time-out, or an answer that is no OAuth answer at all.
