@@ -25,6 +25,11 @@ Gebruik:
       Maakt een back-up van de database (SQL) of zet er een terug.
   postwijzer audit verify [--school ID]
       Controleert of het auditspoor onveranderd is (hashketen per school).
+  postwijzer accounts invite --school ID|BRIN --email E --name NAAM --role ROL [--person ID]
+      Nodigt iemand uit op een school met een rol (elke rol, ook de eerste directeur of HR).
+      De uitnodiging gaat per e-mail (SMTP_URL); zonder SMTP_URL blijft ze in de outbox staan.
+  postwijzer accounts list --school ID|BRIN
+      Toont de accounts met een rol op de school.
   postwijzer help
 
 Exit codes: 0 klaar (elk oordeel), 2 ongeldige invoer, 1 fout.

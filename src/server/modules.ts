@@ -3,7 +3,9 @@
 // rule (`config.access`, from src/policies); the guard (src/modules/auth/guard.ts) enforces it.
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/connection.ts';
+import type { MailOptions } from '../modules/mail/config.ts';
 import type { SchoolCache } from '../modules/schools/school-case.ts';
+import { accountRoutes } from '../modules/accounts/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import type { OidcProviderConfig } from '../modules/auth/oidc.ts';
@@ -18,10 +20,12 @@ export interface ModuleContext {
   schools: SchoolCache;
   now: () => number;
   maxTextLength: number;
+  /** E-mail (src/modules/mail): SMTP, sender, the public URL for links. Unset: mails stay in the outbox. */
+  mail?: MailOptions;
   /** Schools' identity providers for OpenID Connect sign-in (src/modules/auth/oidc.ts). */
   oidcProviders?: OidcProviderConfig[];
 }
 
 export type RouteModule = (app: FastifyInstance, ctx: ModuleContext) => Promise<void>;
 
-export const ROUTE_MODULES: RouteModule[] = [authRoutes, oidcRoutes, postRoutes, peopleRoutes, rosterRoutes, auditRoutes];
+export const ROUTE_MODULES: RouteModule[] = [authRoutes, oidcRoutes, postRoutes, peopleRoutes, rosterRoutes, auditRoutes, accountRoutes];

@@ -8,7 +8,11 @@
 import type { Database } from '../db/connection.ts';
 import { migrate, openDatabase } from '../db/connection.ts';
 import type { DemoSummary } from '../modules/demo/seed.ts';
+import { demoSignInLines, findDemoAccounts } from '../modules/demo/accounts.ts';
 import { findDemoSchools, seedDemoIfEmpty } from '../modules/demo/seed.ts';
+import { oidcProvidersFromEnv } from '../modules/auth/oidc.ts';
+import type { MailOptions } from '../modules/mail/config.ts';
+import { describeMail, mailOptionsFromEnv } from '../modules/mail/config.ts';
 import type { AppOptions } from './app.ts';
 import { buildApp } from './app.ts';
 
@@ -32,6 +36,8 @@ export interface StartOptions {
   seed?: boolean;
   /** Default true: print the URL, the database and the demo schools on standard output. */
   print?: boolean;
+  /** E-mail; default from SMTP_URL, MAIL_FROM and POSTWIJZER_PUBLIC_URL (src/modules/mail/config.ts). */
+  mail?: MailOptions;
 }
 
 export interface RunningServer {
@@ -115,6 +121,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const port = portFrom(opts);
   const host = opts.host ?? (process.env.HOST || '127.0.0.1');
   const print = opts.print === false ? () => {} : (line: string) => void process.stdout.write(`${line}\n`);
+  const mail = opts.mail ?? mailOptionsFromEnv();
 
   const ownDatabase = !opts.database;
   const database = opts.database ?? (await openDatabase(opts.dataDir ? { dataDir: opts.dataDir } : {}));
@@ -125,7 +132,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     await migrate(database);
     if (opts.seed !== false) seeded = await seedDemoIfEmpty({ db: database.db, now: Date.now() });
     demoSchools = seeded ? seeded.schools : await findDemoSchools(database.db);
-    app = await buildApp({ logger: opts.logger ?? { level: process.env.LOG_LEVEL || 'info' }, database });
+    app = await buildApp({ logger: opts.logger ?? { level: process.env.LOG_LEVEL || 'info' }, database, oidcProviders: oidcProvidersFromEnv(), mail, trustProxy: process.env.TRUST_PROXY === 'true' });
     await app.listen({ port, host });
   } catch (e) {
     await app?.close().catch(() => {});
@@ -139,9 +146,11 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const url = `http://${urlHost(host)}:${actualPort}`;
   print(`Postwijzer luistert op ${url}`);
   print(`Database: ${describeDatabase(database)}`);
+  print(describeMail(mail));
   if (demoSchools.length) {
     const names = demoSchools.map((s) => `${s.name} (${s.brin})`).join(', ');
     print(seeded ? `Demo aangemaakt: ${names}` : `Demoscholen: ${names}`);
+    for (const line of demoSignInLines(await findDemoAccounts(database.db))) print(line);
   }
 
   let closed: Promise<void> | undefined;

@@ -15,4 +15,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   backup: () => import('./backup.ts'),
   restore: () => import('./restore.ts'),
   audit: () => import('./audit.ts'),
+  accounts: () => import('./accounts.ts'),
 };
