@@ -242,5 +242,7 @@ describe('second factor (TOTP) for board, HR and FG', () => {
     const fresh = await app.inject({ method: 'POST', url: '/api/v1/auth/totp/verify', headers: next.headers, payload: { code: totpCode(secret, clock) } });
     expect(fresh.statusCode).toBe(200);
     expect((await audit('auth.totp_failed')).length).toBeGreaterThanOrEqual(2);
+    expect(await audit('auth.totp_confirmed')).toEqual([expect.objectContaining({ actor: hr.id })]);
+    expect(await audit('auth.totp_verified')).toEqual([expect.objectContaining({ actor: hr.id })]);
   });
 });

@@ -156,7 +156,10 @@ export const authRoutes: RouteModule = async (app, ctx) => {
         throw new HttpError(401, 'invalid_code', 'The code is not right. Use the newest code of your authenticator app.');
       }
       throttle.succeed(key);
-      await db.update(accounts).set({ totpLastStep: step, ...(account.totpConfirmedAt ? {} : { totpConfirmedAt: new Date(now) }) }).where(eq(accounts.id, accountId));
+      await db.transaction(async (tx) => {
+        await tx.update(accounts).set({ totpLastStep: step, ...(account.totpConfirmedAt ? {} : { totpConfirmedAt: new Date(now) }) }).where(eq(accounts.id, accountId));
+        await appendAudit(tx, { schoolId: null, actor: accountId, action: account.totpConfirmedAt ? 'auth.totp_verified' : 'auth.totp_confirmed', subjectType: 'account', subjectId: accountId, requestId: request.id, fields: account.totpConfirmedAt ? ['totp_last_step'] : ['totp_last_step', 'totp_confirmed_at'], at: new Date(now) });
+      });
       // A new session token once the second factor is in: the half-signed-in token is not reused.
       await endSession(db, request.session!.tokenHash);
       return startSession(db, request, reply, { accountId, method: request.session!.method, now: new Date(now), secondFactorDone: true });
