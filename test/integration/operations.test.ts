@@ -1,7 +1,7 @@
 // Operations on PGlite (runs everywhere, no PostgreSQL needed): migrate, backup and restore as
 // library calls and as CLI processes. The PostgreSQL paths are in operations-pg.test.ts.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,9 @@ async function seededDir(name: string): Promise<{ dir: string; before: Record<st
   return { dir, before };
 }
 
+/** The committed migrations, in order: 0000_init, 0001_accounts, ... */
+const MIGRATIONS = readdirSync('src/db/migrations').filter((f) => f.endsWith('.sql')).map((f) => f.slice(0, -4)).sort();
+
 describe('postwijzer migrate (PGlite)', { timeout: 120_000 }, () => {
   it('reports, applies, and is a no-op the second time', () => {
     const dir = join(work, 'migrate');
@@ -53,15 +56,15 @@ describe('postwijzer migrate (PGlite)', { timeout: 120_000 }, () => {
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
     expect(first.out).toContain(`Database: PGlite at ${dir}`);
-    expect(first.out).toMatch(/Applied 3 migrations: 0000_init, 0001_accounts, 0002_audit_append_only\./);
+    expect(first.out).toContain(`Applied ${MIGRATIONS.length} migrations: ${MIGRATIONS.join(', ')}.`);
 
     const second = cli(['migrate'], dir);
     expect(second.code).toBe(0);
-    expect(second.out).toMatch(/Nothing to apply: 3 of 3 migrations are applied\./);
+    expect(second.out).toContain(`Nothing to apply: ${MIGRATIONS.length} of ${MIGRATIONS.length} migrations are applied.`);
 
     const after = cli(['migrate', '--status'], dir);
     expect(after.out).toMatch(/applied {2}0000_init/);
-    expect(after.out).toMatch(/3 applied, 0 pending\./);
+    expect(after.out).toContain(`${MIGRATIONS.length} applied, 0 pending.`);
   });
 
   it('refuses arguments it does not know', () => {

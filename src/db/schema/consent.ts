@@ -1,8 +1,9 @@
 // Consent for photos, film and sound (A.5) and permissions (A.1 lesson time, A.6 school projects).
 // Consent is an append-only history; the current state is a view over it.
-import { desc } from 'drizzle-orm';
-import { bigserial, date, index, pgEnum, pgTable, pgView, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { desc, sql } from 'drizzle-orm';
+import { bigint, bigserial, date, index, pgEnum, pgTable, pgView, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { people, schools } from './organisation.ts';
+import { posts } from './posts.ts';
 
 export const mediaKind = pgEnum('media_kind', ['photo', 'video', 'audio']);
 export const consentStatus = pgEnum('consent_status', ['granted', 'refused', 'revoked']);
@@ -71,4 +72,73 @@ export const permissionStudents = pgTable(
     studentId: uuid('student_id').notNull().references(() => people.id),
   },
   (t) => [primaryKey({ columns: [t.permissionId, t.studentId] })],
+);
+
+/** Channels a school adds to the four standard ones (a school app, a class blog, ...). */
+export const consentChannels = pgTable(
+  'consent_channels',
+  {
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    /** Lower-case code, as posts name it in channel.platform: "schoolapp". */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.schoolId, t.code] })],
+);
+
+/** A yearly consent round: the school asks every responder for their choices for a school year. */
+export const consentRounds = pgTable(
+  'consent_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id),
+    schoolYear: text('school_year').notNull(),
+    validFrom: date('valid_from').notNull(),
+    validUntil: date('valid_until').notNull(),
+    channels: text('channels').array().notNull(),
+    media: mediaKind('media').array().notNull(),
+    openedBy: uuid('opened_by'),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('consent_rounds_school_year_key').on(t.schoolId, t.schoolYear)],
+);
+
+/**
+ * One responder's link in a round: a guardian (for their children under 16), a student of 16 or
+ * older, or an employee (for themselves). The token is only in the e-mail; this keeps its hash.
+ */
+export const consentRequests = pgTable(
+  'consent_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id').notNull().references(() => consentRounds.id, { onDelete: 'cascade' }),
+    responderId: uuid('responder_id').notNull().references(() => people.id),
+    tokenHash: text('token_hash').notNull().unique(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    reminders: bigint('reminders', { mode: 'number' }).notNull().default(0),
+    lastRemindedAt: timestamp('last_reminded_at', { withTimezone: true }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('consent_requests_round_responder_key').on(t.roundId, t.responderId)],
+);
+
+/**
+ * A published post that shows a person whose consent was revoked: the school takes it down. Made
+ * in the transaction of the revocation.
+ */
+export const takedownTasks = pgTable(
+  'takedown_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id),
+    postId: uuid('post_id').notNull().references(() => posts.id),
+    personId: uuid('person_id').notNull().references(() => people.id),
+    consentEventId: bigint('consent_event_id', { mode: 'number' }).notNull().references(() => consentEvents.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneBy: uuid('done_by'),
+  },
+  (t) => [index('takedown_tasks_open_idx').on(t.schoolId).where(sql`done_at is null`), uniqueIndex('takedown_tasks_post_person_key').on(t.postId, t.personId, t.consentEventId)],
 );
