@@ -13,6 +13,7 @@ export const postsPolicy = definePolicy({
   rules: {
     preview: { who: ROLES, summary: 'Check a draft of one’s own against the school’s roster and consents; nothing is stored.' },
     submit: { who: ROLES, summary: 'Submit a post of one’s own; the server’s check is recorded with it.' },
+    publish: { who: ROLES, summary: 'Mark one’s own submitted post as published, confirming it (A.3, A.4).', condition: 'one’s own posts only; not when the check says not allowed or needs review' },
     read: {
       who: ROLES,
       summary: 'Read a submitted post and its check.',

@@ -11,11 +11,16 @@ import { canReadPost, postsPolicy } from '../../policies/index.ts';
 import { assertTextLength, HttpError } from '../../server/errors.ts';
 import { auditRefusal } from '../auth/guard.ts';
 import type { RouteModule } from '../../server/modules.ts';
-import { checkSchoolPost, getPost, NotFoundError, submitPost } from './service.ts';
+import { checkSchoolPost, getPost, NotFoundError, publishPost, PublishError, submitPost } from './service.ts';
+import { parseBody } from '../../server/body.ts';
 
 const schoolParams = z.object({ schoolId: z.string().describe('the school’s id') });
 const postParams = schoolParams.extend({ postId: z.string() });
 const body = z.object({ post: postSchema });
+const publishBody = z.object({
+  confirmed: z.literal(true, { error: 'confirm that this is the final version and that what is online stays online (A.3, A.4)' }),
+  url: z.url().max(2000).optional(),
+});
 
 function notFound(e: unknown): never {
   if (e instanceof NotFoundError) throw new HttpError(404, 'not_found', e.message);
@@ -75,6 +80,25 @@ export const postRoutes: RouteModule = async (app, ctx) => {
         throw new HttpError(403, 'not_yours', 'You may read only your own posts.');
       }
       return found;
+    },
+  });
+
+  app.post('/api/v1/schools/:schoolId/posts/:postId/publish', {
+    config: { access: postsPolicy.rule('publish') },
+    schema: {
+      summary: 'Mark your post as published',
+      description: 'The author confirms the final version (A.3) and that what is online stays online (A.4): { "confirmed": true, "url"?: where it was published }. Refused when the recorded check says it may not be posted or needs review.',
+      params: postParams,
+    },
+    handler: async (request) => {
+      const { schoolId, postId } = request.params as z.infer<typeof postParams>;
+      const b = parseBody(publishBody, request.body, 'publication');
+      return publishPost(ctx.database.db, { schoolId, postId, accountId: request.actor!.accountId, url: b.url ?? null, requestId: request.id, now: new Date(ctx.now()) })
+        .catch(notFound)
+        .catch((e: unknown) => {
+          if (e instanceof PublishError) throw new HttpError(409, 'not_publishable', e.message);
+          throw e;
+        });
     },
   });
 };

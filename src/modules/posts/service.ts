@@ -88,3 +88,29 @@ export async function getPost(db: AppDb, schoolId: string, postId: string, mayRe
   const [latest] = await db.select().from(checks).where(eq(checks.postId, postId)).orderBy(desc(checks.id)).limit(1);
   return { id: row.id, status: row.status, post: row.content, createdAt: row.createdAt, check: latest ? { verdict: latest.verdict, result: latest.result, checkedAt: latest.checkedAt } : null };
 }
+
+export class PublishError extends Error {}
+
+/**
+ * Marks the author's submitted post as published (A.3: the author confirms the final version;
+ * A.4: they saw that what is online stays online). Refused when the recorded check says it may
+ * not be posted. Records where it was published; who it shows was recorded at submission.
+ */
+export async function publishPost(
+  db: AppDb,
+  p: { schoolId: string; postId: string; accountId: string; url?: string | null; requestId?: string; now: Date },
+): Promise<{ id: string; status: 'published'; publishedAt: Date }> {
+  if (!z.uuid().safeParse(p.postId).success) throw new NotFoundError('There is no such post.');
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(posts).where(and(eq(posts.id, p.postId), eq(posts.schoolId, p.schoolId))).for('update');
+    if (!row || row.authorAccountId !== p.accountId) throw new NotFoundError('There is no such post of yours.');
+    if (row.status !== 'submitted') throw new PublishError(`The post is ${row.status}: only a submitted post can be marked as published.`);
+    const [latest] = await tx.select({ verdict: checks.verdict }).from(checks).where(eq(checks.postId, p.postId)).orderBy(desc(checks.id)).limit(1);
+    if (latest && (latest.verdict === 'not_allowed' || latest.verdict === 'needs_review')) {
+      throw new PublishError(latest.verdict === 'not_allowed' ? 'The check says this post may not be posted. Change it and submit it again.' : 'This post needs your supervisor’s review first (B.3).');
+    }
+    await tx.update(posts).set({ status: 'published', publishedAt: p.now, publishedUrl: p.url ?? null, confirmedAt: p.now, updatedAt: p.now }).where(eq(posts.id, p.postId));
+    await appendAudit(tx, { schoolId: p.schoolId, actor: p.accountId, action: 'post.publish', subjectType: 'post', subjectId: p.postId, requestId: p.requestId ?? null, fields: ['status', 'published_at', 'published_url', 'confirmed_at'], at: p.now });
+    return { id: p.postId, status: 'published' as const, publishedAt: p.now };
+  });
+}
