@@ -153,7 +153,7 @@ describe('revocation and takedown', () => {
     });
     expect(submitted.json().result.verdict).toBe('allowed');
     const postId = submitted.json().postId;
-    const publish = (body: unknown, who = 'karim') => app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/posts/${postId}/publish`, headers: as[who]!, payload: body });
+    const publish = (body: Record<string, unknown>, who = 'karim') => app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/posts/${postId}/publish`, headers: as[who]!, payload: body });
     expect((await publish({})).statusCode).toBe(400); // confirmation needed
     expect((await publish({ confirmed: true }, 'comms')).statusCode).toBe(404); // not theirs
     expect((await publish({ confirmed: true, url: 'https://instagram.com/p/abc' })).statusCode).toBe(200);
