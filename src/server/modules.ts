@@ -7,6 +7,7 @@ import type { MailOptions } from '../modules/mail/config.ts';
 import type { SchoolCache } from '../modules/schools/school-case.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { consentRoundRoutes } from '../modules/consent/round-routes.ts';
 import { consentRoutes } from '../modules/consent/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import type { OidcProviderConfig } from '../modules/auth/oidc.ts';
@@ -29,4 +30,4 @@ export interface ModuleContext {
 
 export type RouteModule = (app: FastifyInstance, ctx: ModuleContext) => Promise<void>;
 
-export const ROUTE_MODULES: RouteModule[] = [authRoutes, oidcRoutes, postRoutes, peopleRoutes, rosterRoutes, consentRoutes, auditRoutes, accountRoutes];
+export const ROUTE_MODULES: RouteModule[] = [authRoutes, oidcRoutes, postRoutes, peopleRoutes, rosterRoutes, consentRoutes, consentRoundRoutes, auditRoutes, accountRoutes];

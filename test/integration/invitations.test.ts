@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
 import { migrate, openDatabase } from '../../src/db/connection.ts';
@@ -24,15 +23,11 @@ import { buildApp } from '../../src/server/app.ts';
 import { browserFrom, makeAccount, signIn, TEST_PASSWORD, tokenHeaders } from '../support/auth.ts';
 import { onPostgres, openTestDatabase } from '../support/db.ts';
 import { buildPeople, buildSchool } from '../support/factories.ts';
+import type { TestSmtp } from '../support/smtp.ts';
+import { startSmtp } from '../support/smtp.ts';
 
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-const inbox: Received[] = [];
 const logs: string[] = [];
-let smtp: SMTPServer;
+let smtp: TestSmtp;
 let database: Database;
 let app: FastifyInstance;
 let clock = Date.parse('2026-11-26T09:00:00+01:00');
@@ -50,21 +45,7 @@ const PUBLIC_URL = 'https://postwijzer.test';
 const NEW_PASSWORD = 'een lange zin als wachtwoord';
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-  const port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtp();
 
   database = await openTestDatabase();
   schoolA = (await buildSchool(database.db, { brin: '99IA', name: 'Basisschool De Regenboog' })).school.id;
@@ -87,7 +68,7 @@ beforeAll(async () => {
     database,
     now: () => clock,
     logger: { level: 'info', stream: { write: (line: string) => void logs.push(line) } },
-    mail: { smtpUrl: `smtp://127.0.0.1:${port}`, publicUrl: PUBLIC_URL, sweepIntervalMs: 250 },
+    mail: { smtpUrl: smtp.url, publicUrl: PUBLIC_URL, sweepIntervalMs: 250 },
   });
   await app.ready();
 }, 60_000);
@@ -95,49 +76,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await database?.close();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
 });
 
 // ---- Reading mail ---------------------------------------------------------------------------
 
-/** The decoded text/plain part of a raw message (quoted-printable, base64 or plain). */
-function textOf(raw: string): string {
-  const lines = raw.split(/\r?\n/);
-  let i = lines.findIndex((l) => /^content-type:\s*text\/plain/i.test(l));
-  if (i === -1) throw new Error('no text/plain part');
-  let encoding = '7bit';
-  for (; i < lines.length && lines[i] !== ''; i++) {
-    const m = /^content-transfer-encoding:\s*(\S+)/i.exec(lines[i]!);
-    if (m) encoding = m[1]!.toLowerCase();
-  }
-  const body: string[] = [];
-  for (i += 1; i < lines.length && !lines[i]!.startsWith('--'); i++) body.push(lines[i]!);
-  if (encoding === 'base64') return Buffer.from(body.join(''), 'base64').toString('utf8');
-  if (encoding === 'quoted-printable') {
-    const soft = body.join('\n').replace(/=\n/g, '');
-    const bytes: number[] = [];
-    for (let j = 0; j < soft.length; j++) {
-      if (soft[j] === '=' && /^[0-9A-F]{2}$/i.test(soft.slice(j + 1, j + 3))) {
-        bytes.push(parseInt(soft.slice(j + 1, j + 3), 16));
-        j += 2;
-      } else bytes.push(...Buffer.from(soft[j]!, 'utf8'));
-    }
-    return Buffer.from(bytes).toString('utf8');
-  }
-  return body.join('\n');
-}
-
-const mailsTo = (address: string) => inbox.filter((m) => m.to.includes(address));
-
-/** Waits until `address` has received `n` mails, and gives the n-th one's text. */
-async function nthMail(address: string, n = 1, timeoutMs = 10_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  while (mailsTo(address).length < n) {
-    if (Date.now() > until) throw new Error(`no mail number ${n} arrived (got ${mailsTo(address).length})`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return textOf(mailsTo(address)[n - 1]!.raw);
-}
+const mailsTo = (address: string) => smtp.mailsTo(address);
+const nthMail = (address: string, n = 1) => smtp.nthMail(address, n);
 
 function tokenIn(text: string, page: 'uitnodiging' | 'wachtwoord-herstellen'): string {
   const m = new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}/${page}#token=([A-Za-z0-9_-]+)`).exec(text);

@@ -7,7 +7,7 @@ import { linkBase } from './config.ts';
 
 export interface MailContent {
   /** Which template, kept in the outbox after sending (the rest is removed then). */
-  template: 'invitation' | 'role_granted' | 'password_reset';
+  template: 'invitation' | 'role_granted' | 'password_reset' | 'consent_round' | 'consent_reminder';
   to: string;
   subject: string;
   text: string;
@@ -19,6 +19,8 @@ export interface MailContent {
 /** The pages of the web app that take a token (the pages themselves are a later issue). */
 export const INVITATION_PAGE = 'uitnodiging';
 export const PASSWORD_RESET_PAGE = 'wachtwoord-herstellen';
+/** The consent page (served by the consent module). */
+export const CONSENT_PAGE = 'toestemming';
 
 export function tokenLink(publicUrl: string, page: string, token: string): string {
   return `${linkBase(publicUrl)}/${page}#token=${encodeURIComponent(token)}`;
@@ -115,4 +117,37 @@ export function passwordResetMail(m: { to: string; displayName: string; link: st
     ],
   );
   return { template: 'password_reset', to: m.to, subject: 'Nieuw wachtwoord voor Postwijzer / New password for Postwijzer', text, html, expiresAt: m.expiresAt.toISOString() };
+}
+
+/** The yearly consent round: a parent (or a student from 16) chooses per child, per channel and kind. */
+export function consentRoundMail(m: { to: string; name: string; schoolName: string; schoolYear: string; children: string[]; link: string; reminder: boolean; expiresAt: Date }): MailContent {
+  const kids = m.children.join(', ');
+  const { text, html } = render(
+    [
+      `Beste ${m.name},`,
+      m.reminder
+        ? `We hebben uw keuze voor foto's, film en geluid op ${m.schoolName} voor schooljaar ${m.schoolYear} nog niet ontvangen. Wilt u die alsnog doorgeven?`
+        : `${m.schoolName} vraagt elk schooljaar opnieuw of foto's, film en geluid gebruikt mogen worden, bijvoorbeeld op de sociale media van de school, de website en in de nieuwsbrief. Dit gaat over schooljaar ${m.schoolYear}${kids ? ` en over: ${kids}` : ''}.`,
+      'Via deze link geeft u per kanaal aan wat wel en niet mag. U kunt uw keuze later altijd veranderen of intrekken.',
+      m.link,
+      `De link werkt tot ${when(m.expiresAt, 'nl-NL')}. Geeft u niets door, dan gebruikt de school geen beelden of geluid van uw kind.`,
+    ],
+    [
+      `Dear ${m.name},`,
+      m.reminder
+        ? `We have not yet received your choice about photos, film and sound at ${m.schoolName} for the ${m.schoolYear} school year. Would you still let us know?`
+        : `Every school year ${m.schoolName} asks again whether photos, film and sound may be used, for example on the school's social media, its website and in the newsletter. This is about the ${m.schoolYear} school year${kids ? ` and about: ${kids}` : ''}.`,
+      'Through this link you choose per channel what may and may not be used. You can change or withdraw your choice at any time.',
+      m.link,
+      `The link works until ${when(m.expiresAt, 'en-GB')}. If you do not answer, the school uses no pictures or sound of your child.`,
+    ],
+  );
+  return {
+    template: m.reminder ? 'consent_reminder' : 'consent_round',
+    to: m.to,
+    subject: m.reminder ? `Herinnering: toestemming foto's en film ${m.schoolYear} / Reminder: consent for photos` : `Toestemming voor foto's, film en geluid ${m.schoolYear} / Consent for photos, film and sound`,
+    text,
+    html,
+    expiresAt: m.expiresAt.toISOString(),
+  };
 }
