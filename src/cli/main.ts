@@ -12,6 +12,9 @@ Gebruik:
       --format        json (standaard) of text (leesbaar, Nederlands; --lang en voor Engels)
       --apply-fixes   past alle verbeteringen toe; drukt de verbeterde case (json) of tekst (text) af
       --now           het moment van controleren als de post geen "at" heeft (standaard: nu)
+  postwijzer thread [BESTAND|-] [--format json|text] [--lang nl|en]
+      Zegt of een online gesprek ontspoort (B.2) en welke berichten dat drijven. Een gesprek is
+      JSON: {"messages": [{"author", "at", "text"}]}; zonder BESTAND (of met -) van standaardinvoer.
   postwijzer serve [--port N]
       Start de webapp en de API (PORT, standaard 3000). Zonder DATABASE_URL een ingebouwde
       database (PGlite) in data/pglite, met een demoschool bij de eerste start.

@@ -4,3 +4,4 @@ export { checkCase, checkPost, prepareSchool, RULES } from './check.ts';
 export type { CheckOptions, PreparedSchool, Rule } from './check.ts';
 export { applyFixes, applyTextFixes } from './fixes.ts';
 export { verdictOf } from './verdict.ts';
+export * from './thread.ts';

@@ -12,74 +12,22 @@
 //    "A.7 view" below leaves this functionality out as well.
 //  - `profanity_nh` is consistent with A.7 (swearing at things or at oneself, reported speech:
 //    no finding), and so are `counter_*`, `negate_neg_nh`, `ident_*` and `target_obj_nh`.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectAbuse } from '../../src/engine/text/abuse.ts';
+import { LEFT_OUT, byFunctionality, readHateCheck, score } from './hatecheck-data.ts';
 import { sharedPath } from './shared-dir.ts';
 
-const LEFT_OUT = new Set(['target_indiv_nh']);
 const NOT_A7 = new Set(['target_indiv_nh', 'target_group_nh']);
-
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else if (c !== '\r') field += c;
-  }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
-  return rows;
-}
-
-interface Case { functionality: string; text: string; hateful: boolean }
-interface Score { n: number; accuracy: number; macroF1: number }
-
-function score(cases: { gold: boolean; pred: boolean }[]): Score {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
-  for (const c of cases) {
-    if (c.gold && c.pred) tp++;
-    else if (!c.gold && c.pred) fp++;
-    else if (c.gold && !c.pred) fn++;
-    else tn++;
-  }
-  const f1 = (p: number, q: number, r: number): number => (2 * p === 0 ? 0 : (2 * p) / (2 * p + q + r));
-  return { n: cases.length, accuracy: (tp + tn) / cases.length, macroF1: (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2 };
-}
 
 describe('HateCheck-NL (dev half) with detectAbuse', () => {
   it('scores above the floor', () => {
     // Fails (never skips) with a clear message when ../shared/data/hatecheck-nl-dev.csv is missing.
-    const rows = parseCsv(readFileSync(sharedPath('data', 'hatecheck-nl-dev.csv'), 'utf8'));
-    const header = rows[0] ?? [];
-    const col = (name: string): number => {
-      const i = header.indexOf(name);
-      if (i < 0) throw new Error(`HateCheck CSV has no column ${name}`);
-      return i;
-    };
-    const fi = col('functionality');
-    const ti = col('test_case');
-    const li = col('label_gold');
-    const cases: Case[] = rows.slice(1).filter((r) => r.length > li).map((r) => ({
-      functionality: r[fi] as string, text: r[ti] as string, hateful: r[li] === 'hateful',
-    }));
+    const cases = readHateCheck(sharedPath('data', 'hatecheck-nl-dev.csv'));
     expect(cases.length).toBeGreaterThan(1800);
 
     const results = cases.map((c) => ({ ...c, gold: c.hateful, pred: detectAbuse(c.text).length > 0 }));
-    const byFn = new Map<string, typeof results>();
-    for (const r of results) byFn.set(r.functionality, [...(byFn.get(r.functionality) ?? []), r]);
-
     const lines = ['functionality            n   accuracy'];
-    for (const [fn, rs] of [...byFn].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [fn, rs] of byFunctionality(results)) {
       const s = score(rs);
       const note = LEFT_OUT.has(fn) ? '  (left out)' : NOT_A7.has(fn) ? '  (different notion, see header)' : '';
       lines.push(`${fn.padEnd(22)} ${String(s.n).padStart(4)}   ${s.accuracy.toFixed(3)}${note}`);

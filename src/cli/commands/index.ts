@@ -8,6 +8,7 @@ export interface Command {
 
 export const COMMANDS: Record<string, () => Promise<Command>> = {
   check: () => import('./check.ts'),
+  thread: () => import('./thread.ts'),
   serve: () => import('./serve.ts'),
   migrate: () => import('./migrate.ts'),
   seed: () => import('./seed.ts'),
