@@ -7,6 +7,7 @@ import type { PreparedRoster, RosterPerson } from './roster.ts';
 import { NAME_FULL, NAME_GIVEN, normGroup } from './roster.ts';
 import { TITLES } from './text/lexicon.ts';
 import type { Token, Tokenized } from './text/tokens.ts';
+import { WordFlags } from './text/tokens.ts';
 
 export type MentionKind = 'full' | 'given_group' | 'title' | 'bare';
 
@@ -34,14 +35,24 @@ const PREPOSITIONS = new Set(['uit', 'van', 'in']);
 const GROUP_LABEL = /^\d{1,2}[a-z]?$/;
 const SECOND_NUMBER = /^\s?[/-]\s?(\d{1,2}[a-z]?)(?![\p{L}\p{N}])/u;
 const UNITS = new Set(['minuten', 'minuut', 'seconden', 'uur', 'dagen', 'dag', 'weken', 'week', 'jaar', 'maanden', 'keer', 'euro', 'meter', 'km', 'procent']);
+const GROUP_WORD = 1;
+const PREPOSITION = 2;
+const TITLE = 4;
+/** The word sets above (and TITLES), read once per distinct word. */
+const FLAGS = new WordFlags([
+  [GROUP_WORDS, GROUP_WORD],
+  [PREPOSITIONS, PREPOSITION],
+  [TITLES, TITLE],
+]);
 
 /** "groep 7a", "klas 5b", "groep 5/6", or "7a" right after uit/van/in (not "in 5 minuten"). */
 export function findGroups(folded: string, tokens: readonly Token[]): GroupMention[] {
   const out: GroupMention[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i]!;
-    const isGroupWord = GROUP_WORDS.has(t.word);
-    if (!isGroupWord && !PREPOSITIONS.has(t.word)) continue;
+    const flags = FLAGS.of(t);
+    if (!(flags & (GROUP_WORD | PREPOSITION))) continue;
+    const isGroupWord = (flags & GROUP_WORD) !== 0;
     const label = tokens[i + 1]!;
     if (!label.joined || !GROUP_LABEL.test(label.word)) continue;
     let end = label.end;
@@ -56,7 +67,7 @@ export function findGroups(folded: string, tokens: readonly Token[]): GroupMenti
     const after = tokens[next];
     if (!isGroupWord && after && after.joined && UNITS.has(after.word)) continue;
     const before = tokens[i - 1];
-    const start = isGroupWord && before && before.joined && PREPOSITIONS.has(before.word) ? before.start : t.start;
+    const start = isGroupWord && before && before.joined && FLAGS.of(before) & PREPOSITION ? before.start : t.start;
     out.push({ group: normGroup(group), start, end, sentence: t.sentence });
   }
   return out;
@@ -86,7 +97,7 @@ export function findMentions(
   // Titles first: "juf Sanne" is the teacher, even when a student has that given name.
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!TITLES.has(t.word)) continue;
+    if (!(FLAGS.of(t) & TITLE)) continue;
     const next = tokens[i + 1]!;
     if (next.sentence !== t.sentence) continue;
     const nm = roster.staffNames.longestAt(tokens, i + 1);

@@ -132,8 +132,11 @@ export class NameMap {
  */
 export class FirstWordIndex {
   private readonly map = new Map<string, number>();
+  /** Per word number (Token.id) of a token without possessive: its flags, or -1 when not computed yet. */
+  private byId: number[] = [];
 
   add(names: NameMap, flag: number): void {
+    this.byId = [];
     for (const w of names.firsts()) {
       this.map.set(w, (this.map.get(w) ?? 0) | flag);
       const s = `${w}s`;
@@ -143,6 +146,22 @@ export class FirstWordIndex {
 
   /** The flags of the maps where `longestAt(tokens, i)` can find a name (0: none). */
   flagsAt(t: Token): number {
+    const id = t.id;
+    if (id >= 0 && t.raw === t.word) {
+      // Remembered per word: a post's words are mostly words seen before.
+      const byId = this.byId;
+      while (byId.length <= id) byId.push(-1); // dense: stays a fast array
+      let f = byId[id]!;
+      if (f < 0) {
+        f = this.lookUp(t);
+        byId[id] = f;
+      }
+      return f;
+    }
+    return this.lookUp(t);
+  }
+
+  private lookUp(t: Token): number {
     const m = this.map.get(t.word) ?? 0;
     const r = t.raw === t.word ? m : (this.map.get(t.raw) ?? 0);
     return (m | (r >> POSSESSIVE_SHIFT)) & FLAG_MASK;

@@ -174,6 +174,21 @@ const CATEGORY_EN: Record<SensitiveCategory, string> = {
 
 const GRADE = /(?<![\p{L}\p{N}])(?:een|n|'n)\s+\d{1,2}(?:[.,]\d{1,2})?\s+(?:voor|gehaald|gescoord|op)(?![\p{L}])/gu;
 
+/**
+ * False when GRADE cannot match, read from the tokens instead of running the regex over the text:
+ * its number starts a word right after white space, and the word before ends in the "n" of
+ * een/n/'n.
+ */
+function mayHaveGrade(ctx: PostContext): boolean {
+  const { tokens } = ctx.tk;
+  const text = ctx.folded.text;
+  for (let k = 1; k < tokens.length; k++) {
+    const c = text.charCodeAt(tokens[k]!.start);
+    if (c >= 48 && c <= 57 && text.charCodeAt(tokens[k - 1]!.end - 1) === 110) return true;
+  }
+  return false;
+}
+
 function sensitiveFindings(ctx: PostContext, rule: string): Finding[] {
   const { tokens, sentences } = ctx.tk;
   const hits: { span: Span; category: SensitiveCategory; sentence: number }[] = [];
@@ -181,7 +196,7 @@ function sensitiveFindings(ctx: PostContext, rule: string): Finding[] {
     if (inOrgName(ctx, m.from)) continue;
     hits.push({ span: tokenSpan(ctx, m.from, m.to), category: m.value, sentence: tokens[m.from]!.sentence });
   }
-  if (/\d/.test(ctx.folded.text)) {
+  if (mayHaveGrade(ctx)) {
     GRADE.lastIndex = 0;
     let g: RegExpExecArray | null;
     while ((g = GRADE.exec(ctx.folded.text)) !== null) {

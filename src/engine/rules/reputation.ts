@@ -16,6 +16,8 @@ export function reputationRule(ctx: PostContext): Finding[] {
     : a.reputationOther;
   if (!rule) return [];
   const { tokens } = ctx.tk;
+  // Most posts judge nothing: then there is no need to cut them into clauses.
+  if (!NEGATIVE_JUDGEMENT.mayMatch(tokens)) return [];
   for (const s of clauses(ctx)) {
     const judgements = NEGATIVE_JUDGEMENT.match(tokens, s.from, s.to).filter((m) => {
       const before = tokens[m.from - 1];

@@ -1047,6 +1047,8 @@ interface Ctx {
   humanAntecedent: boolean; // a group/person noun seen so far
 }
 
+let usedBuffer = new Uint8Array(256);
+
 export function detectAbuse(text: string): AbuseHit[] {
   if (text.length === 0 || !mayHaveAbuse(text)) return [];
   const t = tag(rawTokens(text));
@@ -1060,7 +1062,10 @@ export function detectAbuse(text: string): AbuseHit[] {
     sentEnd[s] = i + 1;
   }
   markSentences(t, nSent);
-  const ctx: Ctx = { text, t, hits: [], used: new Uint8Array(t.length), sentStart, sentEnd, humanAntecedent: false };
+  // One buffer for all calls (a new typed array per call costs more than the rest of this line).
+  if (usedBuffer.length < t.length) usedBuffer = new Uint8Array(t.length * 2);
+  else usedBuffer.fill(0, 0, t.length);
+  const ctx: Ctx = { text, t, hits: [], used: usedBuffer, sentStart, sentEnd, humanAntecedent: false };
   assignHumans(ctx);
   let doxAddress = -1;
   for (let s = 0; s < nSent; s++) {

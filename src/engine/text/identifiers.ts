@@ -266,8 +266,10 @@ const POSTCODE = '[1-9]\\d{3}(?:[ \\u00a0]?(?!S[ADS])[A-Z]{2}|(?!s[ads])[a-z]{2}
  *  street suffix in code. An optional postcode after it is part of the address. */
 const STREET_NUMBER = new RegExp(
   `([A-Z\\u00c0-\\u00d6\\u00d8-\\u00de](?<![\\p{L}\\p{N}'’].)[\\p{L}'’\\-]*)${SP}+(${HOUSE_NUMBER})(?:,?${SP}+(${POSTCODE})(?!\\p{N}))?`,
-  'gu',
+  'uy',
 );
+/** Where a house number can start: a digit 1-9 after a space (see nextStreetNumber). */
+const SPACE_DIGIT = /[ \u00a0][1-9]/g;
 
 /** Postcode followed by a house number: "1012 AB 12", "1012AB nr 5". */
 const POSTCODE_NUMBER = new RegExp(
@@ -513,9 +515,9 @@ function isStreetWord(word: string): boolean {
  *  digits in a row. */
 function findAddresses(text: string, out: IdentifierMatch[], taken: Span[], streets: boolean, postcodes: boolean): void {
   let m: RegExpExecArray | null;
-  const street = STREET_NUMBER;
-  street.lastIndex = 0;
-  while (streets && (m = street.exec(text)) !== null) {
+  let from = 0;
+  while (streets && (m = nextStreetNumber(text, from)) !== null) {
+    from = m.index + m[0].length;
     const word = m[1] ?? '';
     let start = m.index;
     const end = start + m[0].length;
@@ -529,7 +531,7 @@ function findAddresses(text: string, out: IdentifierMatch[], taken: Span[], stre
       if (generic === null) {
         // No street ("Groep 7"): try again right after the word, so that whatever the house
         // number pattern took ("Groep 7, 1012 AB") is looked at again.
-        street.lastIndex = m.index + word.length;
+        from = m.index + word.length;
         continue;
       }
       start -= (generic[1] ?? '').length;
@@ -548,6 +550,41 @@ function findAddresses(text: string, out: IdentifierMatch[], taken: Span[], stre
     out.push({ kind: 'address', start, end, normalized: m[0] });
     taken.push({ start, end });
   }
+}
+
+/**
+ * The first match of STREET_NUMBER that starts at or after `from`: what a global search from
+ * `from` finds, without running the long regex over the whole text. A match is a capitalised
+ * word, spaces and a house number, so it ends in a digit 1-9 after spaces; for each such digit
+ * the regex is tried (sticky) at the capitals of the word run before the spaces, left to right.
+ * The run is walked back over ASCII letters, apostrophes and hyphens and over any non-ASCII code
+ * unit, which covers every character the regex's word part can hold; trying a position too many
+ * only costs a failed attempt.
+ */
+function nextStreetNumber(text: string, from: number): RegExpExecArray | null {
+  const cand = SPACE_DIGIT;
+  cand.lastIndex = from;
+  let c: RegExpExecArray | null;
+  while ((c = cand.exec(text)) !== null) {
+    let spaces = c.index;
+    while (spaces > from && (text.charCodeAt(spaces - 1) === 32 || text.charCodeAt(spaces - 1) === 0xa0)) spaces--;
+    let run = spaces;
+    while (run > from && mayBeInStreetWord(text.charCodeAt(run - 1))) run--;
+    for (let s = run; s < spaces; s++) {
+      const k = text.charCodeAt(s);
+      if (!((k >= 65 && k <= 90) || (k >= 0xc0 && k <= 0xd6) || (k >= 0xd8 && k <= 0xde))) continue;
+      STREET_NUMBER.lastIndex = s;
+      const m = STREET_NUMBER.exec(text);
+      if (m !== null) return m;
+    }
+    cand.lastIndex = c.index + 1;
+  }
+  return null;
+}
+
+/** False only for characters that cannot be part of STREET_NUMBER's word ([\p{L}'’\-]). */
+function mayBeInStreetWord(c: number): boolean {
+  return c >= 128 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 45;
 }
 
 /** How many ASCII digits the text has, the longest run of them, and whether a digit 1-9 follows

@@ -66,27 +66,43 @@ export class PhraseSet<T> {
     return out;
   }
 
+  /**
+   * False when no pattern can start at any token in [from, to), so that match() finds nothing
+   * there; a cheap test before work that only matters when there is a match.
+   */
+  mayMatch(tokens: readonly Token[], from = 0, to = tokens.length): boolean {
+    for (let i = from; i < to; i++) {
+      const t = tokens[i]!;
+      // A possessive can match through the word as written: not worth telling apart here.
+      if (t.raw !== t.word || this.startsFor(t) !== null) return true;
+    }
+    return false;
+  }
+
   /** The longest match that starts at token i. */
   longestAt(tokens: readonly Token[], i: number, to = tokens.length): PhraseMatch<T> | null {
     const t = tokens[i]!;
-    if (t.raw === t.word) {
-      let list = t.id >= 0 ? this.starts[t.id] : undefined;
-      if (list === undefined) {
-        list = this.startsOf(t.word);
-        if (t.id >= 0) {
-          // Fill up to the id first: a dense array stays a fast array.
-          while (this.starts.length < t.id) this.starts.push(undefined);
-          this.starts[t.id] = list;
-        }
-      }
-      return longest(list, tokens, i, to, null);
-    }
+    if (t.raw === t.word) return longest(this.startsFor(t), tokens, i, to, null);
     // A possessive ("sanne's"): patterns may match the word or the word as written.
     let best: PhraseMatch<T> | null = null;
     best = longest(this.exact.get(t.word), tokens, i, to, best);
     best = longest(this.exact.get(t.raw), tokens, i, to, best);
     if (t.word.length >= 3) best = longest(this.prefix.get(t.word.slice(0, 3)), tokens, i, to, best);
     return longest(this.suffix, tokens, i, to, best);
+  }
+
+  /** startsOf(t.word), remembered by the word's number. */
+  private startsFor(t: Token): Pattern<T>[] | null {
+    let list = t.id >= 0 ? this.starts[t.id] : undefined;
+    if (list === undefined) {
+      list = this.startsOf(t.word);
+      if (t.id >= 0) {
+        // Fill up to the id first: a dense array stays a fast array.
+        while (this.starts.length < t.id) this.starts.push(undefined);
+        this.starts[t.id] = list;
+      }
+    }
+    return list;
   }
 
   /** The patterns whose first word matches `word` (a token without possessive), in the order the buckets are tried: exact, prefix, suffix. */
