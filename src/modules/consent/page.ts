@@ -49,6 +49,7 @@ export const CONSENT_PAGE_JS = `(() => {
       introSelf: (s, y) => s + ' vraagt je toestemming voor schooljaar ' + y + '. Kies per kanaal wat wel en niet mag. Je kunt dit later altijd veranderen.',
       loading: 'Even geduld…', saved: 'Dank u wel: uw keuze is opgeslagen.', noToken: 'Deze link is niet compleet. Open de link uit de e-mail van school opnieuw.',
       group: 'groep', failed: 'Opslaan is niet gelukt. Probeer het opnieuw.',
+      invalidLink: 'Deze link is onbekend of niet meer geldig. Gebruik de nieuwste e-mail van school, of vraag de school om een nieuwe link.',
       channels: { school_social_media: 'Sociale media van de school', school_website: 'Website van de school', newsletter: 'Nieuwsbrief', personal_social_media: 'Sociale media van medewerkers' },
       media: { photo: "Foto's", video: 'Film', audio: 'Geluid' },
     },
@@ -58,6 +59,7 @@ export const CONSENT_PAGE_JS = `(() => {
       introSelf: (s, y) => s + ' asks for your consent for the ' + y + ' school year. Choose per channel what may and may not be used. You can change this at any time.',
       loading: 'One moment…', saved: 'Thank you: your choice has been saved.', noToken: 'This link is incomplete. Open the link from the school’s e-mail again.',
       group: 'group', failed: 'Saving did not work. Please try again.',
+      invalidLink: 'This link is unknown or no longer valid. Use the newest e-mail from the school, or ask the school for a new link.',
       channels: { school_social_media: "The school's social media", school_website: "The school's website", newsletter: 'Newsletter', personal_social_media: "Staff's social media" },
       media: { photo: 'Photos', video: 'Film', audio: 'Sound' },
     },
@@ -108,10 +110,12 @@ export const CONSENT_PAGE_JS = `(() => {
   async function post(url, body) {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const json = await res.json().catch(() => ({}));
-    if (!res.ok) throw new Error(json.message || T[lang].failed);
+    if (!res.ok) throw new Error(json.error === 'invalid_link' ? T[lang].invalidLink : T[lang].failed);
     return json;
   }
 
+  // A new link pasted into the same tab changes only the fragment: start again with it.
+  window.addEventListener('hashchange', () => location.reload());
   $('lang').addEventListener('click', () => { lang = lang === 'nl' ? 'en' : 'nl'; render(); });
   $('consent-form').addEventListener('submit', async (e) => {
     e.preventDefault();
