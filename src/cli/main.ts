@@ -24,6 +24,9 @@ Gebruik:
       Maakt het demobestuur met twee scholen aan.
   postwijzer import roster BESTAND|MAP [--school BRIN] [--format simple|oneroster] [--dry-run]
       Leest leerlingen, ouders en medewerkers in (eenvoudige CSV of OneRoster 1.1).
+  postwijzer import consents BESTAND [--school ID|BRIN] [--dry-run]
+      Leest een toestemmingslijst (CSV) uit een ander schoolsysteem in, alles of niets
+      (kolommen en voorbeeld: docs/consent.md). --dry-run controleert en telt alleen.
   postwijzer backup BESTAND | restore BESTAND [--force]
       Maakt een back-up van de database (SQL) of zet er een terug.
   postwijzer audit verify [--school ID]
@@ -33,6 +36,12 @@ Gebruik:
       De uitnodiging gaat per e-mail (SMTP_URL); zonder SMTP_URL blijft ze in de outbox staan.
   postwijzer accounts list --school ID|BRIN
       Toont de accounts met een rol op de school.
+  postwijzer media inspect BESTAND [--format text|json] [--no-tiles]
+      Bekijkt een foto, video of geluid (het type volgt uit de inhoud, niet uit de naam): de
+      gezichten (alleen waar ze zijn, nooit wie) en welke metadata er in zit (GPS, EXIF, ...).
+  postwijzer media redact BESTAND -o UIT [--blur-faces all|none|0,2]
+      Schrijft een kopie zonder metadata; op een foto zijn de gekozen gezichten vervaagd
+      (standaard all; de nummers komen uit "media inspect"). Video en geluid: alleen metadata weg.
   postwijzer help
 
 Exit codes: 0 klaar (elk oordeel), 2 ongeldige invoer, 1 fout.

@@ -4,19 +4,15 @@
 // server in this run), sees their children, changes the choice about photos on the school's
 // social media for one child, and the registry has it. axe-core checks WCAG 2.1 AA; screenshots go to
 // docs/screenshots/.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/start.ts';
 import { startServer } from '../../src/server/start.ts';
+import { axeViolations, launchChromium } from './browser.ts';
 import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: RunningServer;
 let browser: Browser;
@@ -25,10 +21,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'pw-e2e-consent-'));
 
 beforeAll(async () => {
   server = await startServer({ port: 0, host: '127.0.0.1', logger: false, handleSignals: false, dataDir, print: false });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 390, height: 844 } });
 }, 120_000);
 
@@ -37,15 +30,6 @@ afterAll(async () => {
   await server?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function axeViolations(p: Page): Promise<{ id: string; nodes: number }[]> {
-  await p.evaluate(axeSource);
-  return p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.length }));
-  });
-}
 
 async function openRound(): Promise<void> {
   const signIn = await fetch(`${server.url}/api/v1/auth/sign-in`, {

@@ -1,18 +1,14 @@
 /// <reference lib="dom" />
 // Browser test of the demo page: Playwright (playwright-core) drives Debian's Chromium against
 // the real server on loopback; axe-core checks WCAG 2.1 AA.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/start.ts';
 import { startServer } from '../../src/server/start.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { axeViolations, launchChromium } from './browser.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -21,10 +17,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'pw-e2e-'));
 
 beforeAll(async () => {
   server = await startServer({ port: 0, host: '127.0.0.1', logger: false, handleSignals: false, dataDir, print: false });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 390, height: 844 } });
 });
 
@@ -33,16 +26,6 @@ afterAll(async () => {
   await server?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function axeViolations(p: Page): Promise<{ id: string; nodes: number }[]> {
-  // Evaluated through the debugging protocol: the page's Content-Security-Policy forbids inline scripts.
-  await p.evaluate(axeSource);
-  return p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.length }));
-  });
-}
 
 describe('demo page', () => {
   it('checks a pasted post, highlights the spans and applies the fixes', async () => {

@@ -1,11 +1,11 @@
 // `postwijzer check`: one case (file or standard input) or JSON Lines of cases (--batch).
-import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { CheckResult } from '../../engine/index.ts';
 import { CaseValidationError, applyFixes, applyTextFixes, checkCase } from '../../engine/index.ts';
 import { formatText } from '../format-text.ts';
 import { UsageError } from '../errors.ts';
+import { parseJsonDocument, readInputFile, readStdin } from '../input.ts';
 
 interface Options {
   format: 'json' | 'text';
@@ -43,39 +43,12 @@ export async function run(args: string[]): Promise<number> {
     await runBatch(opts);
     return 0;
   }
-  const source = values.case === undefined || values.case === '-' ? readStdin() : readCaseFile(values.case);
-  const input = parseJson(source, values.case && values.case !== '-' ? values.case : 'standard input');
+  const source = values.case === undefined || values.case === '-' ? readStdin('give a case with --case FILE, or pipe it into standard input.', 'case') : readInputFile(values.case);
+  const input = parseJsonDocument(source, values.case && values.case !== '-' ? values.case : 'standard input', 'a case is a JSON object');
   process.stdout.write(render(input, opts));
   return 0;
 }
 
-function readCaseFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `cannot read "${path}": there is no such file.` : `cannot read "${path}" (${code ?? 'error'}).`);
-  }
-}
-
-function readStdin(): string {
-  if (process.stdin.isTTY) throw new UsageError('give a case with --case FILE, or pipe it into standard input.');
-  try {
-    return readFileSync(0, 'utf8');
-  } catch {
-    throw new UsageError('cannot read the case from standard input.');
-  }
-}
-
-function parseJson(source: string, where: string): unknown {
-  const text = source.replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new UsageError(`${where} is empty: a case is a JSON object.`);
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${where} is not valid JSON (${(e as Error).message}).`);
-  }
-}
 
 /** One case to its output (throws UsageError for an invalid case). */
 function render(input: unknown, opts: Options): string {

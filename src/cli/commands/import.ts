@@ -1,15 +1,18 @@
 // postwijzer import roster FILE|DIR [--school BRIN] [--format simple|oneroster] [--dry-run]
-// Imports a school's roster (docs/roster-import.md) into the database: DATABASE_URL, or the
-// PGlite data folder (POSTWIJZER_DATA_DIR, default ./data/pglite). Migrations run first.
+// postwijzer import consents FILE [--school ID|BRIN] [--dry-run]
+// Imports a school's roster (docs/roster-import.md) or a consent list from another school system
+// (docs/consent.md) into the database: DATABASE_URL, or the PGlite data folder
+// (POSTWIJZER_DATA_DIR, default ./data/pglite). Migrations run first.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RosterInput } from '../../modules/roster/types.ts';
 import { UsageError } from '../errors.ts';
 
-export const summary = 'import a roster (simple CSV or OneRoster) into a school';
+export const summary = 'import a roster (simple CSV or OneRoster) or a consent list into a school';
 
 const USAGE = 'use: postwijzer import roster FILE|DIR [--school BRIN] [--format simple|oneroster] [--dry-run]';
+const CONSENTS_USAGE = 'use: postwijzer import consents FILE [--school ID|BRIN] [--dry-run]';
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -19,7 +22,8 @@ export async function run(args: string[]): Promise<number> {
     strict: true,
   });
   const [what, path, ...extra] = positionals;
-  if (what !== 'roster') throw new UsageError(what === undefined ? `say what to import (${USAGE}).` : `cannot import "${what}"; ${USAGE}.`);
+  if (what === 'consents') return importConsentList(path, extra, values);
+  if (what !== 'roster') throw new UsageError(what === undefined ? `say what to import (${USAGE}; or ${CONSENTS_USAGE}).` : `cannot import "${what}"; ${USAGE}; or ${CONSENTS_USAGE}.`);
   if (path === undefined) throw new UsageError(`give the roster file or OneRoster folder (${USAGE}).`);
   if (extra.length) throw new UsageError(`one file or folder at a time, not ${extra.length + 1} (${USAGE}).`);
   const format = values.format;
@@ -97,6 +101,68 @@ export async function run(args: string[]): Promise<number> {
       result.dryRun
         ? `Dry run for ${school.brin} (${school.name}), nothing was written: the import would give ${counts} (${what}).\n`
         : `Roster imported into ${school.brin} (${school.name}): ${counts} (${what}).\n`,
+    );
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+/** A consent list (docs/consent.md): read and checked as a file first, then against the school, all or nothing. */
+async function importConsentList(path: string | undefined, extra: string[], values: { school?: string | undefined; format?: string | undefined; 'dry-run'?: boolean | undefined }): Promise<number> {
+  if (path === undefined) throw new UsageError(`give the consent list (a CSV file) to import (${CONSENTS_USAGE}).`);
+  if (extra.length) throw new UsageError(`one file at a time, not ${extra.length + 1} (${CONSENTS_USAGE}).`);
+  if (values.format !== undefined) throw new UsageError(`--format is for the roster; a consent list is one CSV (${CONSENTS_USAGE}).`);
+  const { assertConsentListSize, ConsentImportError, parseConsentList, importConsents } = await import('../../modules/consent/import.ts');
+
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new UsageError(`cannot read "${path}": there is no such file.`);
+  }
+  if (stat.isDirectory()) throw new UsageError(`"${path}" is a folder; give the consent list's CSV file.`);
+  // Refused before it is read when it is over the size cap; a bad file fails before the database opens.
+  let list;
+  try {
+    assertConsentListSize(stat.size, path);
+    list = parseConsentList({ name: basename(path), bytes: readFileSync(path) });
+  } catch (e) {
+    if (e instanceof ConsentImportError) throw new UsageError(e.message);
+    throw new UsageError(`cannot read "${path}": ${(e as Error).message}`);
+  }
+
+  const { openDatabase, migrate } = await import('../../db/connection.ts');
+  const { schools } = await import('../../db/schema/index.ts');
+  const database = await openDatabase();
+  try {
+    await migrate(database);
+    const all = await database.db.select({ id: schools.id, brin: schools.brin, name: schools.name }).from(schools);
+    let school;
+    if (values.school !== undefined) {
+      const wanted = values.school.trim().toLowerCase();
+      school = all.find((s) => s.id === wanted || s.brin.toLowerCase() === wanted);
+      if (!school) {
+        const known = all.length ? ` The schools are: ${all.map((s) => s.brin).sort().join(', ')}.` : ' There are no schools in the database yet.';
+        throw new UsageError(`there is no school with id or BRIN "${values.school}".${known}`);
+      }
+    } else if (all.length === 1) school = all[0]!;
+    else if (all.length === 0) throw new UsageError('there are no schools in the database yet; add the board and school first.');
+    else throw new UsageError(`there are ${all.length} schools; choose one with --school ID|BRIN (${all.map((s) => s.brin).sort().join(', ')}).`);
+
+    let r;
+    try {
+      r = await importConsents({ db: database.db, schoolId: school.id, source: list, dryRun: values['dry-run'] ?? false, importedBy: null, actor: 'cli' });
+    } catch (e) {
+      if (e instanceof ConsentImportError) throw new UsageError(e.message);
+      throw e;
+    }
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const counts = `${plural(r.events, 'consent event')} (${r.granted} granted, ${r.refused} refused, ${r.revoked} revoked), ${r.unchanged} unchanged, ${plural(r.takedowns, 'takedown task')}; ${plural(r.rows, 'row')} for ${r.people} ${r.people === 1 ? 'person' : 'people'}`;
+    process.stdout.write(
+      r.dryRun
+        ? `Dry run for ${school.brin} (${school.name}), nothing was written: the import would record ${counts}.\n`
+        : `Consent list imported into ${school.brin} (${school.name}): ${counts}.\n`,
     );
     return 0;
   } finally {

@@ -17,4 +17,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   restore: () => import('./restore.ts'),
   audit: () => import('./audit.ts'),
   accounts: () => import('./accounts.ts'),
+  media: () => import('./media.ts'),
 };

@@ -1,10 +1,10 @@
 // `postwijzer thread [FILE|-]`: the derailing signal (B.2) of an online conversation.
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { AbuseCategory } from '../../engine/text/abuse.ts';
 import type { Message, Thread, ThreadLevel, ThreadSignal, ThreadTarget } from '../../engine/index.ts';
 import { ThreadValidationError, analyseThread, parseThread } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
+import { parseJsonDocument, readInputFile, readStdin } from '../input.ts';
 
 type Lang = 'nl' | 'en';
 
@@ -26,7 +26,7 @@ export async function run(args: string[]): Promise<number> {
   const file = positionals[0];
   const fromStdin = file === undefined || file === '-';
   const where = fromStdin ? 'standard input' : file;
-  const input = parseJson(fromStdin ? readStdin() : readThreadFile(file), where);
+  const input = parseJsonDocument(fromStdin ? readStdin('give a thread file, or pipe the thread into standard input.', 'thread') : readInputFile(file), where, 'a thread is a JSON object with a "messages" list');
   let thread: Thread;
   try {
     thread = parseThread(input);
@@ -39,33 +39,6 @@ export async function run(args: string[]): Promise<number> {
   return 0;
 }
 
-function readThreadFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `cannot read "${path}": there is no such file.` : `cannot read "${path}" (${code ?? 'error'}).`);
-  }
-}
-
-function readStdin(): string {
-  if (process.stdin.isTTY) throw new UsageError('give a thread file, or pipe the thread into standard input.');
-  try {
-    return readFileSync(0, 'utf8');
-  } catch {
-    throw new UsageError('cannot read the thread from standard input.');
-  }
-}
-
-function parseJson(source: string, where: string): unknown {
-  const text = source.replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new UsageError(`${where} is empty: a thread is a JSON object with a "messages" list.`);
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${where} is not valid JSON (${(e as Error).message}).`);
-  }
-}
 
 // ---- readable text ------------------------------------------------------------------------------
 
