@@ -60,6 +60,11 @@ export const schoolSchema = z.object({
   timezone: z.string().default('Europe/Amsterdam'),
   timetable: timetableSchema.optional(),
   holidays: z.array(z.tuple([isoDate, isoDate])).optional(),
+  /**
+   * Consent channels of the school's own (a school app, a class blog), by the code a post names
+   * in channel.platform. An extension of the contract; the four standard channels need no listing.
+   */
+  consentChannels: z.array(z.string()).optional(),
 });
 
 export const organizationSchema = z.object({

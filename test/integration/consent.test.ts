@@ -117,7 +117,11 @@ describe(`the consent registry (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     const added = await app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/consent-channels`, headers: as.comms!, payload: { code: 'SchoolApp', name: 'De schoolapp' } });
     expect(added.statusCode).toBe(201);
     expect((await app.inject({ method: 'POST', url: `/api/v1/schools/${schoolId}/consent-channels`, headers: as.comms!, payload: { code: 'schoolapp', name: 'x' } })).statusCode).toBe(400);
+    // The check knows the school's own channel: social-media consent does not cover the app.
+    const inApp = { channel: { kind: 'school', platform: 'schoolapp' } };
+    expect(consentFindings(await preview(['yusuf'], inApp))).toEqual(['media.consent_missing']);
     expect((await give('emre', 'yusuf', { status: 'granted', channel: 'schoolapp' })).statusCode).toBe(201);
+    expect(consentFindings(await preview(['yusuf'], inApp))).toEqual([]);
     // Yusuf has photo and video on school social media, not audio; not the website.
     expect(consentFindings(await preview(['yusuf'], { media: [{ kind: 'audio', people: [id('yusuf')] }] }))).toEqual(['media.consent_missing']);
     expect(consentFindings(await preview(['yusuf'], { channel: { kind: 'school', platform: 'website' } }))).toEqual(['media.consent_missing']);

@@ -41,6 +41,16 @@ describe('media consent (A.5)', () => {
     expect(findings(check({ ...personal, media: [{ kind: 'photo', people: ['s3'] }] }, { consents: [consent()] }), 'media.consent_missing')).toHaveLength(1);
   });
 
+  it('needs consent for a channel of the school’s own when the post names it', () => {
+    const app = { ...schoolPost, channel: { kind: 'school' as const, platform: 'SchoolApp' }, media: [{ kind: 'photo' as const, people: ['s3'] }] };
+    const school = { name: 'Basisschool De Regenboog', consentChannels: ['schoolapp'] };
+    // Consent for social media does not cover the school app...
+    expect(findings(check(app, { school, consents: [consent()] }), 'media.consent_missing')).toHaveLength(1);
+    expect(findings(check(app, { school, consents: [consent({ channel: 'schoolapp' })] }), 'media.consent_missing')).toHaveLength(0);
+    // ...and a platform the school did not add counts as its social media.
+    expect(findings(check(app, { consents: [consent()] }), 'media.consent_missing')).toHaveLength(0);
+  });
+
   it('counts validity dates inclusively, in the school’s time zone', () => {
     // 23:30 UTC on 16 July is already 17 July in Amsterdam: the consent has ended.
     const r = check({ ...schoolPost, at: '2027-07-16T22:30:00Z', media: [{ kind: 'photo', people: ['s3'] }] }, { consents: [consent()] });

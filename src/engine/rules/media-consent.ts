@@ -8,10 +8,14 @@ import { finding } from './finding.ts';
 const KIND_NL: Record<MediaKind, string> = { photo: 'de foto', video: 'de video', audio: 'de geluidsopname' };
 const KIND_EN: Record<MediaKind, string> = { photo: 'the photo', video: 'the video', audio: 'the audio recording' };
 
-/** The consent channel a post needs (contract: "Channels for consent"). */
-export function consentChannel(post: Post): string {
+/**
+ * The consent channel a post needs (contract: "Channels for consent"); a school channel of the
+ * school's own when the post's platform names one.
+ */
+export function consentChannel(post: Post, schoolChannels: readonly string[] = []): string {
   if (post.channel.kind === 'personal') return 'personal_social_media';
   const platform = post.channel.platform?.toLowerCase();
+  if (platform && schoolChannels.includes(platform)) return platform;
   if (platform === 'website') return 'school_website';
   if (platform === 'newsletter') return 'newsletter';
   return 'school_social_media';
@@ -55,7 +59,7 @@ const STATE_EN: Record<Exclude<ConsentState, 'granted'>, string> = {
 export function mediaConsentRule(ctx: PostContext): Finding[] {
   const rule = ctx.articles.mediaConsent;
   if (!rule) return [];
-  const channel = consentChannel(ctx.post);
+  const channel = consentChannel(ctx.post, ctx.school.school.consentChannels);
   const date = ctx.local.date;
   const author = ctx.author.person;
   const out: Finding[] = [];

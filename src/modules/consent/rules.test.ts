@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, channelOfPost, decider, deciderProblem, schoolYearOf, schoolYearSpan } from './rules.ts';
+import { ageOn, decider, deciderProblem, schoolYearOf, schoolYearSpan } from './rules.ts';
 
 describe('school years', () => {
   it('runs from 1 August to 31 July', () => {
@@ -35,16 +35,5 @@ describe('who decides', () => {
     expect(deciderProblem(student('2010-01-01'), 'g1', guardians, '2026-11-26')).toMatch(/from 16 a student decides/);
     expect(deciderProblem(student('2010-01-01'), 's', guardians, '2026-11-26')).toBeNull();
     expect(deciderProblem({ id: 'e', kind: 'employee', birthDate: null }, 'g1', guardians, '2026-11-26')).toMatch(/adult decides/);
-  });
-});
-
-describe('the channel of a published post', () => {
-  it('maps platforms to the four channels and to the school’s own', () => {
-    const own = new Set(['schoolapp']);
-    expect(channelOfPost({ kind: 'personal', platform: 'instagram' }, own)).toBe('personal_social_media');
-    expect(channelOfPost({ kind: 'school', platform: 'Website' }, own)).toBe('school_website');
-    expect(channelOfPost({ kind: 'school', platform: 'newsletter' }, own)).toBe('newsletter');
-    expect(channelOfPost({ kind: 'school', platform: 'SchoolApp' }, own)).toBe('schoolapp');
-    expect(channelOfPost({ kind: 'school' }, own)).toBe('school_social_media');
   });
 });

@@ -55,13 +55,3 @@ export function deciderProblem(subject: Subject, givenBy: string, guardiansOfSub
   }
   return guardiansOfSubject.has(givenBy) ? null : 'for a child under 16 a parent or guardian of that child decides';
 }
-
-/** The consent channel a published post used (mirrors the engine's consentChannel, with the school's own channels). */
-export function channelOfPost(channel: { kind: string; platform?: string | undefined }, schoolChannels: ReadonlySet<string>): string {
-  if (channel.kind === 'personal') return 'personal_social_media';
-  const platform = channel.platform?.toLowerCase();
-  if (platform && schoolChannels.has(platform)) return platform;
-  if (platform === 'website') return 'school_website';
-  if (platform === 'newsletter') return 'newsletter';
-  return 'school_social_media';
-}

@@ -16,10 +16,11 @@ import {
   takedownTasks,
 } from '../../db/schema/index.ts';
 import type { Post } from '../../engine/index.ts';
+import { consentChannel } from '../../engine/rules/media-consent.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { bumpDataVersion } from '../schools/school-case.ts';
 import type { ConsentMediaKind, ConsentStatus, Subject } from './rules.ts';
-import { channelOfPost, deciderProblem, schoolYearSpan, STANDARD_CHANNELS } from './rules.ts';
+import { deciderProblem, schoolYearSpan, STANDARD_CHANNELS } from './rules.ts';
 
 export type ConsentMethod = 'portal' | 'form' | 'paper' | 'import' | 'staff';
 
@@ -47,6 +48,8 @@ export interface ConsentChoice {
   /** Default: the school year's span; a revocation or refusal starts on the day it is recorded. */
   validFrom?: string;
   validUntil?: string;
+  /** The day the choice was made (YYYY-MM-DD, not after today): who may decide is judged on it. Default: today. */
+  decidedOn?: string;
 }
 
 export interface RecordContext {
@@ -109,7 +112,8 @@ export async function recordConsents(db: DbOrTx, choices: ConsentChoice[], ctx: 
       const subject = await subjectOf(tx, ctx.schoolId, c.personId);
       if (!subject) throw new ConsentError('no active person with this id at this school', `${at}.personId`);
       const guardians = subject.kind === 'student' ? await guardiansOf(tx, subject.id) : new Set<string>();
-      const problem = deciderProblem(subject, c.givenBy, guardians, date);
+      if (c.decidedOn !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(c.decidedOn) && c.decidedOn <= date)) throw new ConsentError('decidedOn is a date (YYYY-MM-DD) not after today', `${at}.decidedOn`);
+      const problem = deciderProblem(subject, c.givenBy, guardians, c.decidedOn ?? date);
       if (problem) throw new ConsentError(problem, `${at}.givenBy`);
       const withdraws = c.status !== 'granted';
       const validFrom = c.validFrom ?? (withdraws && date > span.from ? date : span.from);
@@ -165,7 +169,7 @@ async function createTakedowns(tx: DbOrTx, ctx: RecordContext, personId: string,
     .where(and(eq(posts.schoolId, ctx.schoolId), eq(posts.status, 'published'), eq(postPeople.personId, personId)));
   const hits = shown.filter((p) => {
     const post = p.content as Post;
-    return channelOfPost(post.channel, own) === channel && post.media.some((m) => m.kind === media && m.people.includes(personId));
+    return consentChannel(post, [...own]) === channel && post.media.some((m) => m.kind === media && m.people.includes(personId));
   });
   if (!hits.length) return 0;
   const made = await tx

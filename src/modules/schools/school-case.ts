@@ -9,6 +9,7 @@ import { prepareSchool } from '../../engine/index.ts';
 import type { Database, DbOrTx } from '../../db/connection.ts';
 import {
   boards,
+  consentChannels,
   consentsCurrent,
   employments,
   groupStaff,
@@ -50,7 +51,7 @@ export async function loadSchoolInput(db: DbOrTx, schoolId: string): Promise<{ i
     .innerJoin(boards, eq(boards.id, schools.boardId))
     .where(eq(schools.id, schoolId));
   if (!school) return null;
-  const [holidays, groupRows, personRows, guardianRows, employeeGroupRows, employmentRows, consentRows, permissionRows, projectStudents] = await Promise.all([
+  const [holidays, groupRows, personRows, guardianRows, employeeGroupRows, employmentRows, consentRows, permissionRows, projectStudents, channelRows] = await Promise.all([
     db.select().from(schoolHolidays).where(eq(schoolHolidays.schoolId, schoolId)),
     db.select({ id: groups.id, code: groups.code }).from(groups).where(eq(groups.schoolId, schoolId)),
     db.select().from(people).where(and(eq(people.schoolId, schoolId), eq(people.active, true))),
@@ -72,6 +73,7 @@ export async function loadSchoolInput(db: DbOrTx, schoolId: string): Promise<{ i
       .from(permissionStudents)
       .innerJoin(permissions, eq(permissions.id, permissionStudents.permissionId))
       .where(eq(permissions.schoolId, schoolId)),
+    db.select({ code: consentChannels.code }).from(consentChannels).where(eq(consentChannels.schoolId, schoolId)),
   ]);
   const groupCode = new Map(groupRows.map((g) => [g.id, g.code]));
   const childrenOf = new Map<string, string[]>();
@@ -141,6 +143,7 @@ export async function loadSchoolInput(db: DbOrTx, schoolId: string): Promise<{ i
       timezone: s.timezone,
       ...(s.timetable ? { timetable: s.timetable } : {}),
       holidays: holidays.map((h) => [toDate(h.startsOn), toDate(h.endsOn)] as [string, string]),
+      ...(channelRows.length ? { consentChannels: channelRows.map((c) => c.code) } : {}),
     },
     roster,
     consents,
