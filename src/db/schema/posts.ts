@@ -1,6 +1,6 @@
 // Posts and their checks (A.3: every check and publication is tied to its author), supervisor
 // reviews (B.3), escalations (B.2), protocol versions and acknowledgements.
-import { bigint, bigserial, boolean, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CheckResult, Post } from '../../engine/index.ts';
 import { boards, people, schools } from './organisation.ts';
 import { accounts } from './accounts.ts';
@@ -120,4 +120,43 @@ export const acknowledgements = pgTable(
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.protocolVersionId, t.personId] })],
+);
+
+/** Binary data (PostgreSQL bytea) as a Node Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/**
+ * A photo, video or sound file attached to a draft: only the copy without metadata is kept, never
+ * the upload as it came. Faces are boxes (detection only: no face embeddings exist anywhere);
+ * `tags` says per face which roster person it is (null: unknown).
+ */
+export const mediaItems = pgTable(
+  'media_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id),
+    accountId: uuid('account_id').notNull().references(() => accounts.id),
+    kind: text('kind').notNull(),
+    format: text('format').notNull(),
+    mime: text('mime').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    durationMs: integer('duration_ms'),
+    size: integer('size').notNull(),
+    bytes: bytea('bytes').notNull(),
+    faces: jsonb('faces').$type<{ box: [number, number, number, number]; score: number; timeMs?: number }[]>().notNull(),
+    tags: jsonb('tags').$type<(string | null)[]>().notNull(),
+    /** People heard in a video or sound (they have no face to tag). */
+    heard: jsonb('heard').$type<string[]>().notNull().default([]),
+    /** What the upload carried and was stripped: names of kinds only (gps, exif, ...), never values. */
+    strippedMetadata: jsonb('stripped_metadata').$type<string[]>().notNull().default([]),
+    /** A blurred copy points at the item it was made from, with the faces blurred in it. */
+    derivedFrom: uuid('derived_from'),
+    blurred: jsonb('blurred').$type<number[]>().notNull().default([]),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('media_items_school_account_idx').on(t.schoolId, t.accountId)],
 );
