@@ -107,6 +107,8 @@ export const mediaItemSchema = z.object({
   people: z.array(nonEmpty).default([]),
   unidentifiedPeople: z.number().int().min(0).default(0),
   blurred: z.array(z.string()).optional(),
+  /** The upload this item is (an extension of the contract: the server fills people from its tags). */
+  mediaId: z.string().optional(),
 });
 
 export const postSchema = z.object({

@@ -3,6 +3,7 @@ import { accountsPolicy } from './accounts.ts';
 import { auditPolicy } from './audit.ts';
 import { checksPolicy } from './checks.ts';
 import { consentPolicy } from './consent.ts';
+import { mediaPolicy } from './media.ts';
 import { peoplePolicy } from './people.ts';
 import { postsPolicy } from './posts.ts';
 import { protocolsPolicy } from './protocols.ts';
@@ -10,11 +11,12 @@ import { rosterPolicy } from './roster.ts';
 import { systemPolicy } from './system.ts';
 import type { Policy } from './types.ts';
 
-export const POLICIES: Policy[] = [systemPolicy, checksPolicy, protocolsPolicy, accountsPolicy, postsPolicy, peoplePolicy, consentPolicy, rosterPolicy, auditPolicy] as Policy[];
+export const POLICIES: Policy[] = [systemPolicy, checksPolicy, protocolsPolicy, accountsPolicy, postsPolicy, mediaPolicy, peoplePolicy, consentPolicy, rosterPolicy, auditPolicy] as Policy[];
 
 export * from './roles.ts';
 export * from './types.ts';
-export { accountsPolicy, auditPolicy, checksPolicy, consentPolicy, peoplePolicy, postsPolicy, protocolsPolicy, rosterPolicy, systemPolicy };
+export { accountsPolicy, auditPolicy, checksPolicy, consentPolicy, mediaPolicy, peoplePolicy, postsPolicy, protocolsPolicy, rosterPolicy, systemPolicy };
 export { canReadPost } from './posts.ts';
 export { canReadPerson } from './people.ts';
 export { canRecordConsent, CONSENT_MANAGERS } from './consent.ts';
+export { canUseMedia } from './media.ts';

@@ -7,11 +7,13 @@ import type { MailOptions } from '../modules/mail/config.ts';
 import type { SchoolCache } from '../modules/schools/school-case.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { consentImportRoutes } from '../modules/consent/import-routes.ts';
 import { consentRoundRoutes } from '../modules/consent/round-routes.ts';
 import { consentRoutes } from '../modules/consent/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import type { OidcProviderConfig } from '../modules/auth/oidc.ts';
 import { oidcRoutes } from '../modules/auth/oidc-routes.ts';
+import { mediaRoutes } from '../modules/media/routes.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
 import { postRoutes } from '../modules/posts/routes.ts';
 import { rosterRoutes } from '../modules/roster/routes.ts';
@@ -30,4 +32,4 @@ export interface ModuleContext {
 
 export type RouteModule = (app: FastifyInstance, ctx: ModuleContext) => Promise<void>;
 
-export const ROUTE_MODULES: RouteModule[] = [authRoutes, oidcRoutes, postRoutes, peopleRoutes, rosterRoutes, consentRoutes, consentRoundRoutes, auditRoutes, accountRoutes];
+export const ROUTE_MODULES: RouteModule[] = [authRoutes, oidcRoutes, postRoutes, mediaRoutes, peopleRoutes, rosterRoutes, consentRoutes, consentRoundRoutes, consentImportRoutes, auditRoutes, accountRoutes];

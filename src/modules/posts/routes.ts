@@ -10,6 +10,7 @@ import type { Actor } from '../../policies/index.ts';
 import { canReadPost, postsPolicy } from '../../policies/index.ts';
 import { assertTextLength, HttpError } from '../../server/errors.ts';
 import { auditRefusal } from '../auth/guard.ts';
+import { MediaItemError, resolvePostMedia } from '../media/service.ts';
 import type { RouteModule } from '../../server/modules.ts';
 import { checkSchoolPost, getPost, NotFoundError, publishPost, PublishError, submitPost } from './service.ts';
 import { parseBody } from '../../server/body.ts';
@@ -36,11 +37,17 @@ export function authorOf(actor: Actor, schoolId: string): { personId: string } |
 }
 
 export const postRoutes: RouteModule = async (app, ctx) => {
-  const input = (request: { body: unknown; params: unknown; actor: Actor | null }) => {
+  /** The post as the check needs it: the author from the sign-in, uploads ({ mediaId }) resolved to their tagged people. */
+  const input = async (request: { body: unknown; params: unknown; actor: Actor | null }) => {
     assertTextLength(request.body, ctx.maxTextLength);
     const schoolId = (request.params as { schoolId: string }).schoolId;
+    const actor = request.actor!;
     const sent = (request.body as { post?: unknown } | null)?.post;
-    const post = sent && typeof sent === 'object' && !Array.isArray(sent) ? { ...sent, author: authorOf(request.actor!, schoolId) } : sent;
+    const withAuthor = sent && typeof sent === 'object' && !Array.isArray(sent) ? { ...sent, author: authorOf(actor, schoolId) } : sent;
+    const post = await resolvePostMedia(ctx.database.db, schoolId, actor.accountId, withAuthor).catch((e: unknown) => {
+      if (e instanceof MediaItemError) throw new HttpError(e.status === 403 ? 403 : 400, e.status === 403 ? 'not_yours' : 'invalid_case', e.message, [{ path: e.path, message: e.message }]);
+      throw e;
+    });
     return { schools: ctx.schools, schoolId, post, now: ctx.now() };
   };
 
@@ -52,7 +59,7 @@ export const postRoutes: RouteModule = async (app, ctx) => {
       params: schoolParams,
       body,
     },
-    handler: async (request) => (await checkSchoolPost(input(request)).catch(notFound)).result,
+    handler: async (request) => (await checkSchoolPost(await input(request)).catch(notFound)).result,
   });
 
   app.post('/api/v1/schools/:schoolId/posts', {
@@ -64,7 +71,7 @@ export const postRoutes: RouteModule = async (app, ctx) => {
       body,
     },
     handler: async (request, reply) => {
-      const stored = await submitPost({ ...input(request), db: ctx.database.db, accountId: request.actor!.accountId, requestId: request.id }).catch(notFound);
+      const stored = await submitPost({ ...(await input(request)), db: ctx.database.db, accountId: request.actor!.accountId, requestId: request.id }).catch(notFound);
       return reply.code(201).send(stored);
     },
   });
