@@ -15,6 +15,11 @@ export default tseslint.config(
     },
   },
   {
+    // The web app runs in the browser.
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // The engine runs in the browser too: no Node built-ins, no I/O.
     files: ['src/engine/**/*.ts', 'src/protocols/**/*.ts'],
     rules: {

@@ -16,3 +16,9 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+// The web app (web/): React + Vite, into dist/web. POSTWIJZER_SKIP_WEB=1 skips it (the CLI alone).
+if (!process.env.POSTWIJZER_SKIP_WEB) {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: 'web/vite.config.ts', logLevel: 'warn' });
+}

@@ -164,7 +164,7 @@ describe('HTTP API', () => {
   });
 
   it('serves the Dutch demo page and its script', async () => {
-    const res = await app.inject('/');
+    const res = await app.inject('/demo');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");

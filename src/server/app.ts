@@ -1,5 +1,8 @@
 // The HTTP API and the demo page. Requests carry personal data (names, post texts), so nothing of a
 // request body or query string is ever logged, and clients never see a stack trace.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions, FastifySchemaCompiler } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
@@ -9,6 +12,7 @@ import type { CaseIssue, CheckResult } from '../engine/index.ts';
 import { applyFixes, applyTextFixes, CaseValidationError, checkCase } from '../engine/index.ts';
 import { getProtocol } from '../protocols/index.ts';
 import type { Database } from '../db/connection.ts';
+import { packageRoot } from '../db/connection.ts';
 import type { MailOptions } from '../modules/mail/config.ts';
 import { SchoolCache } from '../modules/schools/school-case.ts';
 import { registerGuard } from '../modules/auth/guard.ts';
@@ -38,6 +42,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** The clock used as the moment of posting when a case has no `post.at`. */
   now?: () => number;
+  /** The built web app (index.html and assets/); default dist/web of the package. Missing: / is the demo page. */
+  webRoot?: string;
   /** The database; without one only the stateless routes (inline cases) exist. */
   database?: Database;
   /**
@@ -219,10 +225,15 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   });
 
-  app.setNotFoundHandler((_request, reply) =>
+  // The web app's own paths (/aanmelden, /schrijven, ...) are a GET for a page that is not an API
+  // route: they get the app's index (set below when the app is built).
+  let sendAppIndex: ((reply: FastifyReply) => FastifyReply) | null = null;
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+    if (wantsPage && sendAppIndex) return sendAppIndex(reply);
     // The url is not echoed: it may carry a query with personal data.
-    reply.code(404).send({ error: 'not_found', message: 'There is no such page or API route. The API is described at /docs.' }),
-  );
+    return reply.code(404).send({ error: 'not_found', message: 'There is no such page or API route. The API is described at /docs.' });
+  });
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -328,13 +339,27 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
   const html = pageHtml(maxTextLength);
   const page = { access: systemPolicy.rule('page') };
-  app.get('/', { config: page, schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').header('content-security-policy', pageCsp).send(html),
-  );
+  const demoPage = async (_request: FastifyRequest, reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('content-security-policy', pageCsp).send(html);
+  app.get('/demo', { config: page, schema: { hide: true } }, demoPage);
   app.get('/app.js', { config: page, schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').send(PAGE_JS),
   );
   app.get('/app.css', { config: page, schema: { hide: true } }, async (_request, reply) => reply.type('text/css; charset=utf-8').send(PAGE_CSS));
+
+  // The web app (web/, built into dist/web by npm run build): its index for every page path, its
+  // assets under /assets/. Without a build, / is the demo page.
+  const webRoot = opts.webRoot ?? join(packageRoot(), 'dist', 'web');
+  const webIndex = existsSync(join(webRoot, 'index.html')) ? readFileSync(join(webRoot, 'index.html'), 'utf8') : null;
+  if (webIndex) {
+    const appCsp =
+      "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    const sendIndex = (reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('content-security-policy', appCsp).header('cache-control', 'no-cache').send(webIndex);
+    await app.register(fastifyStatic, { root: join(webRoot, 'assets'), prefix: '/assets/', immutable: true, maxAge: '365d', decorateReply: false });
+    app.get('/', { config: page, schema: { hide: true } }, async (_request, reply) => sendIndex(reply));
+    sendAppIndex = sendIndex;
+  } else {
+    app.get('/', { config: page, schema: { hide: true } }, demoPage);
+  }
 
   return app;
 }

@@ -29,7 +29,7 @@ afterAll(async () => {
 
 describe('demo page', () => {
   it('checks a pasted post, highlights the spans and applies the fixes', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${server.url}/demo`);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Je bericht').fill('Yusuf Demir uit groep 5b won de rekenquiz! Bel 06-12345678.');
     await page.getByRole('button', { name: 'Controleer' }).click();
@@ -43,7 +43,7 @@ describe('demo page', () => {
   });
 
   it('is usable with the keyboard alone', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${server.url}/demo`);
     await page.getByLabel('Je bericht').focus();
     await page.keyboard.type('Sanne heeft autisme, dus het schoolfeest is lastig.');
     // Tab to the check button and press Enter.

@@ -1,0 +1,30 @@
+// The start page after sign-in: a welcome and the pages the person's roles allow.
+import { useT } from '../i18n.tsx';
+import { Link } from '../router.tsx';
+import { useSession } from '../session.tsx';
+import { PAGES } from './registry.tsx';
+
+export function Home() {
+  const t = useT();
+  const { me, school, can } = useSession();
+  const pages = PAGES.filter((p) => p.allowed(can, school));
+  return (
+    <section>
+      <h1>{t('home.title', { name: me?.account.displayName ?? '' })}</h1>
+      {school ? (
+        <>
+          <p>{t('home.intro')}</p>
+          <ul className="tiles">
+            {pages.map((p) => (
+              <li key={p.path}>
+                <Link to={p.path}>{t(p.label)}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>{t('home.noSchool')}</p>
+      )}
+    </section>
+  );
+}

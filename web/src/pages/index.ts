@@ -1,0 +1,1 @@
+// Every page behind the sign-in registers itself here (in the order of the navigation).
