@@ -53,6 +53,28 @@ export const DEFAULT_TIMETABLE: Record<string, [string, string][]> = {
   '5': [['08:30', '14:30']],
 };
 
+/** The finer categories of the abuse detector (text/abuse.ts AbuseCategory). */
+export const ABUSE_CATEGORIES = [
+  'insult', 'slur', 'curse', 'dehumanising', 'death_wish', 'threat', 'sexual', 'sextortion',
+  'humiliation', 'exclusion', 'defamation', 'doxxing', 'stalking',
+] as const;
+/** The category a decency finding carries (docs/check-engine.md maps the finer ones onto these). */
+export const DECENCY_CATEGORIES = ['insult', 'slur', 'threat', 'sexual', 'exclusion', 'humiliation', 'defamation', 'doxxing'] as const;
+
+/**
+ * A school's own decency terms, an extension of the contract: terms added to the built-in
+ * lexicon (found like its insults, reported with their category) and terms removed from it
+ * (never a hit by themselves). Prepared once per school.
+ */
+export const decencyTermsSchema = z.object({
+  add: z.array(z.object({
+    term: nonEmpty.max(100, 'a term has at most 100 characters'),
+    category: z.enum(ABUSE_CATEGORIES),
+    note: z.string().optional(),
+  })).max(5000, 'at most 5,000 added terms').optional(),
+  remove: z.array(nonEmpty.max(100, 'a term has at most 100 characters')).max(5000, 'at most 5,000 removed terms').optional(),
+});
+
 export const schoolSchema = z.object({
   name: z.string().default(''),
   aliases: z.array(z.string()).optional(),
@@ -65,6 +87,8 @@ export const schoolSchema = z.object({
    * in channel.platform. An extension of the contract; the four standard channels need no listing.
    */
   consentChannels: z.array(z.string()).optional(),
+  /** The school's own decency terms (A.7): see decencyTermsSchema. */
+  decency: decencyTermsSchema.optional(),
 });
 
 export const organizationSchema = z.object({
@@ -183,6 +207,7 @@ export const findingSchema = z.object({
   span: spanSchema.optional(),
   personId: z.string().optional(),
   fix: fixSchema.optional(),
+  category: z.enum(DECENCY_CATEGORIES).optional().describe('decency findings only: what kind of abuse (insult, slur, threat, ...)'),
 });
 
 export const checkResultSchema = z.object({
@@ -198,6 +223,8 @@ export type Message = z.infer<typeof messageSchema>;
 export type Fix = z.infer<typeof fixSchema>;
 export type Finding = z.infer<typeof findingSchema>;
 export type CheckResult = z.infer<typeof checkResultSchema>;
+export type DecencyCategory = (typeof DECENCY_CATEGORIES)[number];
+export type DecencyTerms = z.infer<typeof decencyTermsSchema>;
 
 // ---- Validation errors with JSON paths ----------------------------------------------------
 

@@ -13,8 +13,8 @@ import { tokenize } from './text/tokens.ts';
 import type { LocalTime } from './time.ts';
 import { hhmmToMinutes, localTime, parseMoment } from './time.ts';
 import type { ProtocolDefinition, RuleArticles } from '../protocols/index.ts';
-import type { AbuseHit } from './text/abuse.ts';
-import { detectAbuse } from './text/abuse.ts';
+import type { AbuseHit, PreparedAbuseLexicon } from './text/abuse.ts';
+import { detectAbuse, prepareAbuseLexicon } from './text/abuse.ts';
 import type { IdentifierMatch } from './text/identifiers.ts';
 import { findIdentifiers } from './text/identifiers.ts';
 
@@ -47,6 +47,8 @@ export interface PreparedSchool {
   holidays: [string, string][];
   contactPhoneDigits?: string;
   contactEmail?: string;
+  /** The school's own decency terms (school.decency), prepared once; absent when it has none. */
+  abuseLexicon?: PreparedAbuseLexicon;
 }
 
 export interface Author {
@@ -137,6 +139,7 @@ export function prepareSchool(c: SchoolInput, protocol: ProtocolDefinition): Pre
   firstWords.add(roster.fullNames, NAME_FULL);
   firstWords.add(roster.givenNames, NAME_GIVEN);
   firstWords.add(names, NAME_ORG);
+  const abuseLexicon = prepareAbuseLexicon(c.school.decency);
   return {
     protocol,
     organization,
@@ -153,6 +156,7 @@ export function prepareSchool(c: SchoolInput, protocol: ProtocolDefinition): Pre
     holidays: c.school.holidays ?? [],
     ...(phone ? { contactPhoneDigits: nationalDigits(phone) } : {}),
     ...(c.school.contact?.email ? { contactEmail: c.school.contact.email.trim().toLowerCase() } : {}),
+    ...(abuseLexicon ? { abuseLexicon } : {}),
   };
 }
 
@@ -201,7 +205,7 @@ export function preparePost(school: PreparedSchool, post: Post, now: number): Po
   const at = post.at ? parseMoment(post.at, school.timezone) : now;
   if (Number.isNaN(at)) throw new CaseValidationError([{ path: '$.post.at', message: `"${post.at}" is not a valid date and time` }]);
   let abuse: AbuseHit[] | undefined;
-  const getAbuse = () => (abuse ??= detectAbuse(text));
+  const getAbuse = () => (abuse ??= detectAbuse(text, school.abuseLexicon));
   return {
     identifiers,
     abuse: getAbuse,

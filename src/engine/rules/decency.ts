@@ -1,10 +1,10 @@
 // A.7: decency. Abuse aimed at a person of the roster (named, or by a bare given name) or at
 // "you" is targeted; other abuse is still abuse. Threats, accusations of a crime, sextortion and
 // doxxing also get a D.6 note: the school may report them to the police.
-import type { Finding } from '../case.ts';
+import type { DecencyCategory, Finding } from '../case.ts';
 import type { PostContext } from '../context.ts';
 import { tokenSpan } from '../context.ts';
-import type { AbuseCategory } from '../text/abuse.ts';
+import type { AbuseCategory, AbuseHit } from '../text/abuse.ts';
 import { finding } from './finding.ts';
 
 const CATEGORY_NL: Record<AbuseCategory, string> = {
@@ -38,6 +38,31 @@ const CATEGORY_EN: Record<AbuseCategory, string> = {
   stalking: 'stalking someone',
 };
 
+/**
+ * The category a finding carries: the issue's eight, from the detector's finer ones. A curse is an
+ * insult; a dehumanising comparison is a slur when aimed at a group, else an insult; a death wish
+ * and stalking are threats; sextortion is sexual.
+ */
+const FINDING_CATEGORY: Record<AbuseCategory, DecencyCategory | 'by_target'> = {
+  insult: 'insult',
+  slur: 'slur',
+  curse: 'insult',
+  dehumanising: 'by_target',
+  death_wish: 'threat',
+  threat: 'threat',
+  stalking: 'threat',
+  sexual: 'sexual',
+  sextortion: 'sexual',
+  humiliation: 'humiliation',
+  exclusion: 'exclusion',
+  defamation: 'defamation',
+  doxxing: 'doxxing',
+};
+export function findingCategory(h: Pick<AbuseHit, 'category' | 'group'>): DecencyCategory {
+  const c = FINDING_CATEGORY[h.category];
+  return c === 'by_target' ? (h.group ? 'slur' : 'insult') : c;
+}
+
 export function decencyRule(ctx: PostContext): Finding[] {
   const rule = ctx.articles.decency;
   if (!rule) return [];
@@ -51,18 +76,18 @@ export function decencyRule(ctx: PostContext): Finding[] {
     const targeted = target !== undefined || h.secondPerson;
     criminal ||= h.criminal;
     const personId = target?.m.people[0]?.id;
-    out.push(
-      finding(
-        rule,
-        'block',
-        targeted ? 'decency.targeted' : 'decency.abuse',
-        {
-          nl: `Dit is ${CATEGORY_NL[h.category]}${targeted ? ', gericht op een persoon' : ''}. Zo gaan we niet met elkaar om: plaats dit niet.`,
-          en: `This is ${CATEGORY_EN[h.category]}${targeted ? ' aimed at a person' : ''}. That is not how we treat each other: do not post this.`,
-        },
-        { span: [h.start, h.end], ...(personId ? { personId } : {}) },
-      ),
+    const f = finding(
+      rule,
+      'block',
+      targeted ? 'decency.targeted' : 'decency.abuse',
+      {
+        nl: `Dit is ${CATEGORY_NL[h.category]}${targeted ? ', gericht op een persoon' : ''}. Zo gaan we niet met elkaar om: plaats dit niet.`,
+        en: `This is ${CATEGORY_EN[h.category]}${targeted ? ' aimed at a person' : ''}. That is not how we treat each other: do not post this.`,
+      },
+      { span: [h.start, h.end], ...(personId ? { personId } : {}) },
     );
+    f.category = findingCategory(h);
+    out.push(f);
   }
   if (criminal && ctx.articles.criminal) {
     out.push(

@@ -3,8 +3,38 @@
 // Every entry is in normalised form: lower case, diacritics folded (e -> e), apostrophes and
 // hyphens removed ("zo'n" -> "zon", "foto's" -> "fotos"). Plurals and common inflections are
 // listed explicitly; compounds are handled by the prefix/suffix rules in abuse.ts.
+//
+// The lexicon is data, versioned as a whole: change ABUSE_LEXICON_VERSION with every change of a
+// list. Every list carries a category (what a hit from it is, or "target"/"context" for words
+// that only steer the rules) and a note (when it counts); LEXICON_LISTS is the catalogue. A
+// school adds and removes terms without code through the case (school.decency, see
+// docs/check-engine.md), prepared by prepareAbuseLexicon in abuse.ts.
+
+/** Version of the word lists and rules (year.month of the last change). */
+export const ABUSE_LEXICON_VERSION = '2026.11';
+
+/** What a list's words are: a category of abuse, a target word, or a context word. */
+export type LexiconCategory =
+  | 'insult' | 'slur' | 'curse' | 'dehumanising' | 'death_wish' | 'threat' | 'sexual' | 'sextortion'
+  | 'humiliation' | 'exclusion' | 'defamation' | 'doxxing' | 'stalking' | 'target' | 'context';
+
+export interface LexiconList {
+  name: string;
+  category: LexiconCategory;
+  /** When a word of the list counts, in one or two sentences. */
+  note: string;
+  words: readonly string[];
+}
+
+/** Every word list with its category and note (the phrase patterns live in abuse.ts). */
+export const LEXICON_LISTS: LexiconList[] = [];
 
 const w = (s: string): string[] => s.trim().split(/\s+/);
+function list(name: string, category: LexiconCategory, note: string, words: string): string[] {
+  const ws = w(words);
+  LEXICON_LISTS.push({ name, category, note, words: ws });
+  return ws;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Insults and slurs that are abusive on their own ("strong"): a hit unless negated, self-directed,
@@ -13,7 +43,7 @@ const w = (s: string): string[] => s.trim().split(/\s+/);
 // ---------------------------------------------------------------------------------------------
 
 /** General insults aimed at a person. */
-export const INSULTS_STRONG = w(`
+export const INSULTS_STRONG = list('INSULTS_STRONG', 'insult', 'Abusive on their own when aimed at a person; negation, quoting, self-reference and adjective use on a thing cancel them.', `
   idioot idioten debiel debielen imbeciel imbecielen sukkel sukkels sukkeltje loser losers
   mislukkeling mislukkelingen klootzak klootzakken klootviool hufter hufters schoft schoften
   rotzak rotzakken etterbak etterbakken kutwijf kutwijven trut trutten kuttekop kutkop
@@ -30,7 +60,7 @@ export const INSULTS_STRONG = w(`
 `);
 
 /** Words from INSULTS_STRONG/SLURS that may also end a compound: "kuthoer", "vuilehoer". */
-export const SUFFIX_HEADS = w(`
+export const SUFFIX_HEADS = list('SUFFIX_HEADS', 'insult', 'May also end a compound ("kuthoer", "randdebiel"); the compound takes the category of the head (slur or insult).', `
   hoer hoeren slet sletten teef teven wijf wijven klootzak klootzakken idioot idioten debiel
   debielen mongool mongolen neger negers nikker nikkers flikker flikkers lijer lijers sukkel
   sukkels trut schoft schoften mislukkeling loser hufter marokkaan marokkanen turk turken
@@ -38,7 +68,7 @@ export const SUFFIX_HEADS = w(`
 `);
 
 /** Slurs by target group (ethnic, religious, sexual orientation, gender identity, disability). */
-export const SLURS = w(`
+export const SLURS = list('SLURS', 'slur', 'Slurs by target group: ethnic (neger, makak, roetmop), religious (haatbaard, smous), sexual orientation and gender identity (flikker, manwijf), disability (mongool).', `
   neger negers negerin negerinnen nikker nikkers bosneger bosnegers roetmop roetmoppen
   zwartjoekel zwartjoekels bruinjoekel bruinjoekels makak makakken niknok niknokken
   geitenneuker geitenneukers kamelenneuker kamelenneukers kutmarokkaan kutmarokkanen
@@ -51,20 +81,55 @@ export const SLURS = w(`
 `);
 
 /** Slurs that are also ordinary words; only abusive when they clearly name a person. */
-export const SLURS_AMBIGUOUS = w(`
+export const SLURS_AMBIGUOUS = list('SLURS_AMBIGUOUS', 'slur', 'Also ordinary words (an animal, a thing, a relative, a place): only a hit when they clearly name a person ("jij aap", "wat een pot"), never in a sentence about animals or history. Emoji (see EMOJI_WORDS) are read as these words.', `
   pot potten homo homos mietje mietjes nicht lesbo jood joden zigeuner zigeuners mof moffen
   aap apen varken varkens zwijn zwijnen rat ratten kakkerlak beest beesten gek koe
-  kip trol trollen autist debiel
+  kip trol trollen autist debiel varken gorilla gorillas drol drollen
+`);
+
+/**
+ * Emoji read as words: an animal, dirt or a clown aimed at a person insults like the word
+ * ("jij bent een 🐷" = "jij bent een varken"); beside an animal or a party they stay harmless.
+ */
+export const EMOJI_WORDS: Record<string, string> = {
+  '\u{1F437}': 'varken', '\u{1F416}': 'varken', '\u{1F43D}': 'varken', '\u{1F400}': 'rat',
+  '\u{1F412}': 'aap', '\u{1F435}': 'aap', '\u{1F98D}': 'gorilla', '\u{1F9A7}': 'aap',
+  '\u{1FAB3}': 'kakkerlak', '\u{1F4A9}': 'drol', '\u{1F921}': 'clown', '\u{1F404}': 'koe', '\u{1F42E}': 'koe',
+};
+LEXICON_LISTS.push({
+  name: 'EMOJI_WORDS', category: 'insult', words: Object.keys(EMOJI_WORDS),
+  note: 'Emoji read as a word (pig, rat, monkey, gorilla, cockroach, poo, clown, cow), always as an ambiguous one: a hit only right after "een", "jij", "vuile" ... in a person frame ("jij bent een 🐷").',
+});
+
+/**
+ * Compounds written apart ("naakt foto's"): the two words are read as one ("naaktfotos"). Left
+ * word, then the right words it joins with.
+ */
+export const SPLIT_COMPOUNDS: Record<string, readonly string[]> = {
+  naakt: w(`foto fotos filmpje filmpjes video videos beelden plaatjes selfie selfies`),
+  sex: w(`foto fotos filmpje filmpjes video videos`),
+  seks: w(`foto fotos filmpje filmpjes video videos`),
+};
+LEXICON_LISTS.push({
+  name: 'SPLIT_COMPOUNDS', category: 'sexual', words: Object.keys(SPLIT_COMPOUNDS),
+  note: 'Compounds written as two words ("naakt foto\'s"), joined before the rules run.',
+});
+
+/** Words that make photos sexual: a threat to spread photos is sextortion with one of them nearby. */
+export const SEXUAL_MEDIA = list('SEXUAL_MEDIA', 'sextortion', 'A demand or threat about photos is sextortion when one of these is in the post.', `
+  naakt naaktfoto naaktfotos naaktfilmpje naaktfilmpjes naaktvideo naaktvideos naaktbeelden naaktplaatjes
+  naaktselfie naaktselfies nude nudes bloot blote tieten borsten kont lul pik kutje piemel ondergoed
+  seksfoto seksfotos seksfilmpje sexfoto sexfotos sexfilmpje dickpic
 `);
 
 // Dehumanising nouns: comparing people to vermin, dirt, disease.
-export const DEHUMANISING = w(`
+export const DEHUMANISING = list('DEHUMANISING', 'dehumanising', 'Vermin, dirt and disease said of people or a group; need a human subject.', `
   ratten rat kakkerlakken kakkerlak ongedierte parasieten parasiet uitschot tuig schorem
   gespuis afval vuil vuilnis plaag virus kankergezwel gezwel beesten apen varkens zwijnen
   insecten luizen wezens ondermensen untermensch
 `);
 /** Dehumanising nouns that are almost never said of things: a hit with any subject. */
-export const DEHUMANISING_STRONG = w(`
+export const DEHUMANISING_STRONG = list('DEHUMANISING_STRONG', 'dehumanising', 'Almost never said of things ("uitschot", "ongedierte"): a hit with any subject, or with a person nearby.', `
   ongedierte uitschot tuig schorem gespuis ondermensen untermensch kakkerlakken parasieten
 `);
 
@@ -73,11 +138,11 @@ export const DEHUMANISING_STRONG = w(`
 // disease itself in a factual sentence ("mijn oma heeft kanker").
 // ---------------------------------------------------------------------------------------------
 
-export const DISEASE_CURSES = w(`kanker kenker kankah tyfus tiefus tering klere kolere pleuris pokken takke`);
+export const DISEASE_CURSES = list('DISEASE_CURSES', 'curse', 'Disease curses: a curse unless the sentence is about the disease itself (medical, historical).', `kanker kenker kankah tyfus tiefus tering klere kolere pleuris pokken takke`);
 /** Prefixes that turn a compound into a curse ("kankerweer", "teringherrie"). */
-export const CURSE_PREFIXES = w(`kanker kenker tyfus tiefus tering klere kolere pleuris takke`);
+export const CURSE_PREFIXES = list('CURSE_PREFIXES', 'curse', 'Compound curses ("kankerweer", "teringherrie"); with a person head an insult ("kankerlijer"), with a group head a slur ("kankerjood").', `kanker kenker tyfus tiefus tering klere kolere pleuris takke`);
 /** Medical compounds that are not curses. */
-export const MEDICAL_SUFFIXES = w(`
+export const MEDICAL_SUFFIXES = list('MEDICAL_SUFFIXES', 'context', 'Medical compounds that are no curse ("kankeronderzoek", "tyfusbacterie").', `
   onderzoek onderzoeker onderzoekers patient patienten bestrijding cel cellen fonds behandeling
   behandelingen afdeling centrum centra risico vrij verwekkend verwekkende preventie screening
   soort soorten medicijn medicijnen diagnose gezwel gezwellen specialist arts artsen zorg
@@ -85,7 +150,7 @@ export const MEDICAL_SUFFIXES = w(`
   dag week run loop wandeling actie acties
 `);
 /** Factual/medical/historical context around a disease word. */
-export const DISEASE_FACT = w(`
+export const DISEASE_FACT = list('DISEASE_FACT', 'context', 'Words that make a disease word factual ("mijn oma heeft kanker").', `
   heeft had hebben hadden heb hebt gehad kreeg kregen gekregen aan tegen ziek ziekte patient
   patienten behandeling chemo chemotherapie genezen genezing overleden overleed gestorven stierf
   stierven onderzoek arts dokter ziekenhuis diagnose tumor bestraling middeleeuwen epidemie
@@ -95,9 +160,9 @@ export const DISEASE_FACT = w(`
 `);
 
 /** Prefixes of compounds that insult when the head is a person ("kutwijf", "rotjoch"). */
-export const MILD_PREFIXES = w(`kut klote rot vuile vieze smerige gore stomme domme vette lelijke`);
+export const MILD_PREFIXES = list('MILD_PREFIXES', 'insult', 'Mild prefixes that insult only with a person head ("kutwijf", "rotjoch"), not with a thing ("kutweer").', `kut klote rot vuile vieze smerige gore stomme domme vette lelijke`);
 /** Heads that denote a person, for compound insults with a curse/mild prefix. */
-export const PERSON_HEADS = w(`
+export const PERSON_HEADS = list('PERSON_HEADS', 'target', 'Heads that denote a person, for compounds with a curse or mild prefix.', `
   wijf wijven hoer hoeren kind kinderen joch jong juf juffen meester meesters leraar lerares
   vent venten gast gasten kerel kop koppen lijer lijers mens mensen jongen jongens meid meiden
   buurman buurvrouw moeder vader man vrouw lul lullen zak zakken aap apen beest beesten
@@ -106,7 +171,7 @@ export const PERSON_HEADS = w(`
   trut trutten klas directeur
 `);
 /** Heads that make a curse compound a slur (group-targeted). */
-export const SLUR_HEADS = w(`
+export const SLUR_HEADS = list('SLUR_HEADS', 'slur', 'Heads that make a curse compound a slur against a group ("kutmarokkaan").', `
   jood joden neger negers homo homos flikker flikkers turk turken marokkaan marokkanen moslim
   moslims mongool mongolen surinamer surinamers antilliaan antillianen pool polen zigeuner
   zigeuners buitenlander buitenlanders allochtoon allochtonen lesbo lesbienne lesbiennes
@@ -118,14 +183,14 @@ export const SLUR_HEADS = w(`
 // ---------------------------------------------------------------------------------------------
 
 /** Second person: "aimed at you". */
-export const SECOND_PERSON = w(`je jij jou jouw u uw jullie you ya jezelf jouzelf jy jou`);
+export const SECOND_PERSON = list('SECOND_PERSON', 'target', 'Aimed at "you".', `je jij jou jouw u uw jullie you ya jezelf jouzelf jy jou`);
 /** First person (self-directed language is no A.7 finding). */
-export const FIRST_PERSON = w(`ik me mij mezelf mijzelf wij we ons onze mn mijn i myself`);
+export const FIRST_PERSON = list('FIRST_PERSON', 'context', 'Self-reference: abuse aimed at oneself is no finding.', `ik me mij mezelf mijzelf wij we ons onze mn mijn i myself`);
 /** Third-person pronouns that name a person. ("ze"/"zij" need a human antecedent when plural.) */
-export const THIRD_PERSON = w(`hij hem zij ze haar hen hun zijzelf hemzelf iemand`);
+export const THIRD_PERSON = list('THIRD_PERSON', 'target', 'Pronouns that name a person ("ze/zij" plural only with a human antecedent).', `hij hem zij ze haar hen hun zijzelf hemzelf iemand`);
 
 /** Protected groups (the HateCheck identities and more). */
-export const IDENT_GROUPS = w(`
+export const IDENT_GROUPS = list('IDENT_GROUPS', 'target', 'Protected groups: gender, religion, sexual orientation, gender identity, origin, disability.', `
   vrouw vrouwen moslim moslims moslima moslimas islamiet islamieten jood joden christen christenen
   hindoe hindoes boeddhist boeddhisten homo homos homoseksueel homoseksuele homoseksuelen
   lesbienne lesbiennes lesbische biseksueel biseksuelen bi transgender transgenders transpersoon
@@ -137,11 +202,11 @@ export const IDENT_GROUPS = w(`
   invaliden autisten gays lhbti lhbtiq lgbt lgbtq
 `);
 /** "zwarte" names a group when followed by one of these ("zwarte personen"). */
-export const GROUP_HEADS_AFTER_ADJ = w(`personen persoon mensen mannen vrouwen man vrouw jongens meisjes kinderen`);
-export const GROUP_ADJ = w(`zwart zwarte donkere gekleurde gehandicapte homoseksuele joodse islamitische marokkaanse turkse`);
+export const GROUP_HEADS_AFTER_ADJ = list('GROUP_HEADS_AFTER_ADJ', 'target', '"zwarte personen": an adjective of origin names a group before these nouns.', `personen persoon mensen mannen vrouwen man vrouw jongens meisjes kinderen`);
+export const GROUP_ADJ = list('GROUP_ADJ', 'target', 'Adjectives that name a group before GROUP_HEADS_AFTER_ADJ.', `zwart zwarte donkere gekleurde gehandicapte homoseksuele joodse islamitische marokkaanse turkse`);
 
 /** Human (not group-specific) nouns. */
-export const PERSON_NOUNS = w(`
+export const PERSON_NOUNS = list('PERSON_NOUNS', 'target', 'Nouns for a person (child, teacher, parent, ...).', `
   mens mensen kind kinderen kindje kindjes jongen jongens jongetje meisje meisjes meid meiden
   man mannen juf juffen juffrouw meester meesters leraar leraren lerares docent docenten
   directeur directrice ouder ouders moeder moeders vader vaders mama papa mams paps oma opa
@@ -154,7 +219,7 @@ export const PERSON_NOUNS = w(`
 `);
 
 /** Determiners/adverbs skipped when looking for the noun an adjective belongs to. */
-export const FUNCTION_WORDS = w(`
+export const FUNCTION_WORDS = list('FUNCTION_WORDS', 'context', 'Determiners, auxiliaries and adverbs skipped when looking for the noun an adjective belongs to.', `
   de het een en of maar want dus dat die dit deze is ben bent zijn was waren wordt worden werd
   werden heeft hebben had hadden ik je jij jou u hij zij ze wij we jullie hen hun hem haar mijn
   jouw ons onze niet geen nooit wel ook nog al alle allemaal te om op in aan van voor met bij naar
@@ -169,7 +234,7 @@ export const FUNCTION_WORDS = w(`
 // ---------------------------------------------------------------------------------------------
 // Adjectives that insult a person ("je bent dom", "domme meid"), never a thing.
 // ---------------------------------------------------------------------------------------------
-export const INSULT_ADJ = w(`
+export const INSULT_ADJ = list('INSULT_ADJ', 'insult', 'Adjectives that insult a person ("je bent dom"), never a thing ("stomme printer").', `
   dom domme domste stom stomme stomste lelijk lelijke lelijkste dik dikke vet vette achterlijk
   achterlijke debiel debiele idioot idiote gestoord gestoorde zielig zielige walgelijk walgelijke
   weerzinwekkend weerzinwekkende verachtelijk verachtelijke afstotend afstotende misselijkmakend
@@ -181,7 +246,7 @@ export const INSULT_ADJ = w(`
   wrede gemeen gemene slechtste ergste
 `);
 /** Words after an insulting adjective that make it positive slang ("gestoord goed", "ziek vet"). */
-export const POSITIVE_AFTER = w(`
+export const POSITIVE_AFTER = list('POSITIVE_AFTER', 'context', 'Positive slang: an insulting adjective before these is an intensifier ("gestoord goed", "ziek vet").', `
   goed goede leuk leuke mooi mooie lekker lekkere gaaf gave cool tof toffe grappig grappige
   knap sterk sterke snel vet vette gezellig blij trots slim slimme hard lief lieve
 `);
@@ -213,12 +278,18 @@ addPred('d', `
 `);
 addPred('e', `
   haat haten verafschuw verafschuwen veracht verachten walg walgen minachting woede afkeer
-  hekel uitstaan pissig zat misselijk kotsen kots ziek
+  hekel uitstaan pissig zat misselijk kotsen kots ziek boos woedend kwaad razend
 `);
 addPred('x', `oprotten opgerot optieften opsodemieteren thuis`);
+LEXICON_LISTS.push(
+  { name: 'GROUP_PRED (a)', category: 'insult', note: 'Negative attributes: a hit when a protected group, or a person linked by a copula, is the subject.', words: Object.keys(GROUP_PRED).filter((k) => GROUP_PRED[k] === 'a') },
+  { name: 'GROUP_PRED (d)', category: 'dehumanising', note: 'Dehumanising predicates about a group or person.', words: Object.keys(GROUP_PRED).filter((k) => GROUP_PRED[k] === 'd') },
+  { name: 'GROUP_PRED (e)', category: 'insult', note: "The writer's hatred or disgust for a protected group or a person (not plain dislike of a profession).", words: Object.keys(GROUP_PRED).filter((k) => GROUP_PRED[k] === 'e') },
+  { name: 'GROUP_PRED (x)', category: 'exclusion', note: 'Demands to leave ("moeten oprotten", "horen hier niet thuis").', words: Object.keys(GROUP_PRED).filter((k) => GROUP_PRED[k] === 'x') },
+);
 
 /** Positive words that, negated and said of a group, dehumanise: "X zijn geen mensen". */
-export const NEGATED_POSITIVE = w(`
+export const NEGATED_POSITIVE = list('NEGATED_POSITIVE', 'dehumanising', 'Negated and said of a group they dehumanise: "X zijn geen mensen", "niet welkom".', `
   mensen mens intelligent slim leven levens recht rechten medelijden ruimte welkom gelden
   mensenrechten toe waard respect plek
 `);
@@ -228,7 +299,7 @@ export const NEGATED_POSITIVE = w(`
 // with a human object. Only present, infinitive and participle forms: past-tense narration is
 // no threat (it may be defamation, see CRIME_PARTICIPLES).
 // ---------------------------------------------------------------------------------------------
-export const VIOLENCE_STRONG = w(`
+export const VIOLENCE_STRONG = list('VIOLENCE_STRONG', 'threat', 'Violence almost only said of people: a threat with the writer as subject, a death wish with a wish or norm ("moeten", "hoop").', `
   vermoorden vermoord vermoordt doden dood doodt gedood doodmaken doodmaak doodmaakt
   doodgemaakt doodschieten doodschiet doodgeschoten neerschieten neerschiet neergeschoten
   neersteken neersteek neergestoken doodsteken doodsteek doodgestoken wurgen wurg wurgt
@@ -243,7 +314,7 @@ export const VIOLENCE_STRONG = w(`
   kill murder shoot stab rape
 `);
 /** Violence words that need a human object (they are also said of things). */
-export const VIOLENCE_WEAK = w(`
+export const VIOLENCE_WEAK = list('VIOLENCE_WEAK', 'threat', 'Violence words also said of things: only with a human object.', `
   uitroeien uitgeroeid uitroeit verdrinken verdrinkt ophangen opgehangen ophang ophangt einde
   aanvallen aanval aangevallen pijn lijden vernietigen vernietig slaan sla afmaken afmaak
   afgemaakt mishandelen sterven sterf sterft kogel nek nekken keel kelen elkaar inelkaar
@@ -254,7 +325,7 @@ export const VIOLENCE_WEAK = w(`
 // ---------------------------------------------------------------------------------------------
 // Defamation: accusing a person of a crime.
 // ---------------------------------------------------------------------------------------------
-export const CRIME_NOUNS = w(`
+export const CRIME_NOUNS = list('CRIME_NOUNS', 'defamation', 'Calling a person a criminal: defamation with a copula ("X is een dief").', `
   dief dieven pedo pedos pedofiel pedofielen kinderlokker kinderlokkers kinderverkrachter
   kinderverkrachters kindermisbruiker verkrachter verkrachters moordenaar moordenaars crimineel
   oplichter oplichters fraudeur fraudeurs drugsdealer drugsdealers zakkenroller inbreker
@@ -262,11 +333,11 @@ export const CRIME_NOUNS = w(`
   witwasser terrorist
 `);
 /** Accusation nouns that defame on their own, even without "is een". */
-export const CRIME_NOUNS_STRONG = w(`pedo pedos pedofiel kinderlokker kinderverkrachter kindermisbruiker kinderbeul aanrander`);
+export const CRIME_NOUNS_STRONG = list('CRIME_NOUNS_STRONG', 'defamation', 'Accusations that defame even without a copula ("die pedo").', `pedo pedos pedofiel kinderlokker kinderverkrachter kindermisbruiker kinderbeul aanrander`);
 /** Crime verbs in the present: "X steelt". */
-export const CRIME_VERBS = w(`steelt jat jatten stelen steel fraudeert mishandelt misbruikt dealt verduistert licht`);
+export const CRIME_VERBS = list('CRIME_VERBS', 'defamation', 'Crimes in the present tense: "X steelt".', `steelt jat jatten stelen steel fraudeert mishandelt misbruikt dealt verduistert licht`);
 /** Participles that with "heeft/hebben" accuse of a crime: "hij heeft haar mishandeld". */
-export const CRIME_PARTICIPLES = w(`
+export const CRIME_PARTICIPLES = list('CRIME_PARTICIPLES', 'defamation', 'With "heeft/hebben": "hij heeft haar mishandeld" (not "is mishandeld": a victim).', `
   gestolen gejat mishandeld misbruikt aangerand verkracht bestolen opgelicht vermoord
   verduisterd gefraudeerd ontvoerd geslagen betast gemolesteerd
 `);
@@ -275,20 +346,21 @@ export const CRIME_PARTICIPLES = w(`
 // Counter-speech and reported speech: quoting or naming abuse in order to condemn it.
 // ---------------------------------------------------------------------------------------------
 /** Words that talk about words (mention, not use). */
-export const MENTION_WORDS = w(`
+export const MENTION_WORDS = list('MENTION_WORDS', 'context', 'Words that talk about words: mention, not use (counter-speech, quoting).', `
   zeggen zegt zei zeiden gezegd zeg noemen noemt noemde noemden genoemd noem schrijven schrijft
   schreef geschreven roepen roept riep riepen geroepen scheldwoord scheldwoorden schelden
   scheldt uitschelden uitgescholden woord woorden opmerking opmerkingen berichten bericht
   uitspraak uitspraken volhouden beweren beweert beweerde tweet tweets post posts
   gebruikt gebruiken taal wensen denken geloven spreekt praten term termen uitdrukking
-  mening
+  mening uitscheldt scheldt schelden uitscholden
 `);
 /** Words that condemn. */
-export const CONDEMN_WORDS = w(`
+export const CONDEMN_WORDS = list('CONDEMN_WORDS', 'context', 'Words that condemn: with a mention word, the abuse is quoted to condemn it.', `
   walgelijk discrimineer discrimineert discriminerend discriminatie racistisch racisme
   homofoob homofobie seksistisch seksisme ontmenselijkend kwetsend kwetsende verboden
   rapporteer rapporteren gerapporteerd tolereren tolereer gevangenis verwijderd verbannen
   consequenties misleid haatvol haatdragend respect stoppen stop oke acceptabel mag
   pijn schande schandalig onacceptabel nooit haat verkeerd fout niet gepast ongepast
-  onaanvaardbaar melden meld gemeld aangifte strafbaar pesten gepest gelukkig
+  onaanvaardbaar melden meld gemeld aangifte strafbaar pesten gepest gelukkig geschorst
+  schorsing gestraft straf
 `);

@@ -31,6 +31,11 @@ export interface AbuseHit {
   secondPerson: boolean;
   /** The sentence (original offsets) containing the hit. */
   sentence: [number, number];
+  /**
+   * Aimed at a group of people rather than one person: a protected group, "jullie", a plural
+   * of people or a plural subject ("X zijn ...") in the hit's clause.
+   */
+  group: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -44,6 +49,8 @@ const F = {
   VIOL_W: 1 << 18, CRIME_N: 1 << 19, CRIME_NS: 1 << 20, CRIME_V: 1 << 21, CRIME_P: 1 << 22,
   MENTION: 1 << 23, CONDEMN: 1 << 24, NEG: 1 << 25, CURSE_C: 1 << 26, FUZZY: 1 << 27,
   GHEAD: 1 << 28, SUFH: 1 << 29,
+  /** A school's own term (school.decency.add), set per call by the prepared school lexicon. */
+  SCHOOL: 1 << 30,
 } as const;
 
 const LEX = new Map<string, number>();
@@ -160,7 +167,7 @@ const SUBORD = set(w(`als toen wanneer nadat voordat zodra`));
 const SUBJ_PRON = set(w(`ik je jij hij zij ze we wij jullie u`));
 const POSSESSIVE = set(w(`je jouw zijn hun uw`));
 // A negation followed by one of these does not negate the cue ("niet duidelijk dat ...?", "geen verschil").
-const NEG_SKIP_NEXT = set(w(`alleen minder zomaar duidelijk typisch verschil zo'n eens voor`));
+const NEG_SKIP_NEXT = set(w(`alleen minder zomaar duidelijk typisch verschil zo'n eens voor anders`));
 const VOCATIVE = set(w(`jij je joh man hee he nou en jullie gewoon toch ga zeg`));
 const END_OK = set(w(`jij je hoor want dan anders he joh jullie`));
 const QUOTES = new Set(['"', '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb', '\u2018', '\u2019', "'", '`']);
@@ -175,16 +182,25 @@ const QUOTES = new Set(['"', '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb', '
 type Step =
   | { k: 'lit'; s: ReadonlySet<string>; pre: readonly string[]; opt: boolean }
   | { k: 'gap'; n: number }
-  | { k: 'cls'; c: 'o' | '2' | 'h' | 'adj' | 'n'; opt: boolean };
+  | { k: 'cls'; c: Cls; opt: boolean };
+type Cls = 'o' | '2' | 'h' | 'adj' | 'n' | 'x';
 interface Pattern {
   steps: Step[]; cat: AbuseCategory; crim: boolean; start: boolean; end: boolean; id: number;
+  /** V, I, M (see PATTERN_SRC). */
+  opts: number;
   /** Alternatives of the last mandatory literal step: the sentence must contain one of them. */
   need: readonly string[];
 }
 
-const PATTERN_SRC: [string, AbuseCategory, boolean][] = [
+/** Pattern options: V veiled (a friendly or practical context cancels it), I needs intent (the
+ * writer, a wish or a norm: ik/we, moet, zou, hoop, iemand), M media (sextortion only with a
+ * sexual word in the post, else a threat: extortion). */
+const V = 1;
+const I = 2;
+const M = 4;
+const PATTERN_SRC: [string, AbuseCategory, boolean, number?][] = [
   // Threats of violence (criminal).
-  ['ik|we|wij sla|slaan|trap|trappen|timmer|timmeren|ram|rammen|beuk|beuken @o ~2 in elkaar|inelkaar|verrot|kapot|bont|blauw|lens|helemaal', 'threat', true],
+  ['ik|we|wij sla|slaan|trap|trappen|timmer|timmeren|ram|rammen|beuk|beuken @o ~2 in? elkaar|inelkaar|verrot|kapot|bont|blauw|lens|helemaal', 'threat', true],
   ['ik|we|wij ga|gaan|zal|zullen|kom|komen @o ~3 in elkaar slaan|trappen|timmeren|rammen|beuken', 'threat', true],
   ['ik|we|wij ga|gaan|zal|zullen|kom|komen @o ~3 inelkaar slaan|trappen|timmeren|rammen|beuken', 'threat', true],
   ['ik|we|wij maak|maken @o ~2 af|kapot|dood|koud', 'threat', true],
@@ -192,24 +208,30 @@ const PATTERN_SRC: [string, AbuseCategory, boolean][] = [
   ['ik|we|wij steek|schiet|sla|schop|trap @o ~2 neer|dood|overhoop|lek|knock-out|knockout', 'threat', true],
   ['ik|we|wij breek|breken ~1 je|jouw|jullie|zijn|haar|hun nek|benen|botten|armen|kaak|neus|rug|vingers', 'threat', true],
   ['ik|we|wij ~3 @o ~3 steken|snijden|neersteken|neerschieten|doodschieten|doodsteken', 'threat', true],
-  ['^pas jij? maar goed? op$', 'threat', true],
+  ['^pas jij? maar goed? op$', 'threat', true, V],
+  ['^kijk|pas jij? maar goed? uit|op wat|met je|jij ~1 zegt|doet|schrijft|post|zeg|doe', 'threat', true],
+  ['^kijk jij? maar goed? uit$', 'threat', true, V],
   ['je|jij|jullie|hij|zij gaat|gaan eraan', 'threat', true],
-  ['ik|we|wij weet|weten precies? waar @o ~3 woont|woon|wonen|slaapt|slapen|zit|zitten|werkt|werken|school|huis|adres', 'threat', true],
-  ['ik|we|wij weet|weten je|jouw|jullie adres', 'threat', true],
-  ['^wacht jij? maar ~1 tot|totdat|af ~1 na? school|schooltijd|straks|vanavond|morgen', 'threat', true],
+  ['ik|we|wij weet|weten precies? waar @o ~3 woont|woon|wonen|slaapt|slapen|zit|zitten|werkt|werken|school|huis|adres', 'threat', true, V],
+  ['ik|we|wij weet|weten je|jouw|jullie adres', 'threat', true, V],
+  ['^wacht jij? maar ~1 tot|totdat|af ~1 na? school|schooltijd|straks|vanavond|morgen', 'threat', true, V],
   ['^wacht jij? maar tot|totdat ik|we ~2 @o', 'threat', true],
   ['ik|we krijg|krijgen @o nog wel', 'threat', true],
   ['ik|we krijg|krijgen @o ~2 te pakken', 'threat', true],
   ['je|jij|jullie bent|zijn nog niet van me|mij|ons af', 'threat', true],
-  ['ik|we kom|komen @o halen|pakken|opzoeken', 'threat', true],
+  ['ik|we kom|komen @o halen|pakken|opzoeken', 'threat', true, V],
   ['je|jij|jullie zult|zal|gaat|gaan ~3 spijt krijgen|hebben', 'threat', true],
-  ['je|jij|jullie krijgt|krijgen ~2 klappen|slaag|een pak slaag|een klap|een mes', 'threat', true],
+  ['je|jij|jullie|hij|zij krijgt|krijgen|krijg ~3 klappen|klap|slaag|mes|dreun|dreunen|optater|kopstoot|kogel|kogels', 'threat', true],
   ['je|jij|jullie bent|bent|zijn ~1 je|jullie leven niet zeker', 'threat', true],
-  ['je|jij|jullie bent|zijn ~2 dood|de sjaak|de lul', 'threat', true],
-  ['ik|we ~2 steek|steken|zet|zetten ~2 je|jouw|jullie|zijn|haar huis|auto|fiets ~2 in brand|in de fik', 'threat', true],
+  ['je|jij|jullie bent|zijn ~2 dood|sjaak|lul', 'threat', true],
+  ['morgen|straks|vanavond|binnenkort|anders ben|bent je|jij ~1 dood|eraan|sjaak|lul', 'threat', true],
+  ['ik|we ~2 steek|steken|zet|zetten ~2 je|jouw|jullie|zijn|haar huis|auto|fiets|school ~2 in ~1 brand|fik', 'threat', true],
+  // Violence to a body part, by the writer or wished on anyone ('iemand zou zijn nek moeten breken').
+  ['nek|nekken|keel|kelen|schedel|kop|koppen|botten|strot ~4 breken|breek|doorsnijden|doorsnijd|doorsnijdt|doorgesneden|omdraaien|omdraai|inslaan|insla|inslaat|ingeslagen|intrappen|intrap|afhakken|afsnijden', 'threat', true, I],
+  ['ik|we|wij ~3 je|jouw|zijn|haar|hun|jullie ~1 leven|levens ~1 beeindigen|nemen|afnemen', 'threat', true],
   // Stalking (criminal: a veiled threat).
   ['ik|we volg|volgen @o overal|elke|dag|naar', 'stalking', true],
-  ['ik|we hou|houd|houden @o ~2 in de gaten|oog|vizier', 'stalking', true],
+  ['ik|we hou|houd|houden @o ~2 in ~1 gaten|oog|vizier', 'stalking', true],
   ['ik|we sta|staan|stond ~3 voor je|jouw|jullie|zijn|haar deur|huis|raam', 'stalking', true],
   ['ik|we kom|komen ~3 naar je|jouw|jullie huis|deur|adres', 'stalking', true],
   ['ik|we ~2 zie|zien|weet|weten alles wat @o doet|doen', 'stalking', true],
@@ -217,12 +239,18 @@ const PATTERN_SRC: [string, AbuseCategory, boolean][] = [
   // Death wishes (not criminal unless a violent act is named, see violence).
   ['^ga|gaan toch? maar? lekker? gewoon? dood', 'death_wish', false],
   ['^krijg|krijgen toch? maar? de|het kanker|kenker|tyfus|tiefus|tering|klere|kolere|pest|pleuris|pokken|takke', 'death_wish', false],
-  ['de wereld ~2 beter af|beter|mooier zonder @h', 'death_wish', false],
+  ['wereld ~3 beter|mooier|fijner|mooiere|betere ~2 zonder @h', 'death_wish', false],
+  ['@h verdien|verdient|verdienen ~3 sterven|dood|creperen|doodgaan|vermoord|afgemaakt|opgehangen|doodgeschoten|geexecuteerd|uitgeroeid|vergast|kogel', 'death_wish', false],
+  ['executie|executies|ophanging|kogel|gaskamer|doodstraf|vergassen|uitroeien|uitroeiing ~4 enige|beste ~1 oplossing|antwoord|optie ~1 voor ~2 @h', 'death_wish', false],
+  ['enige|beste oplossing|optie voor ~1 @h ~5 kogel|executie|vergassen|uitroeien|ophangen|doodmaken|doodschieten|dood', 'death_wish', false],
+  ['hoop|hoopt|hopen|wens|wenst dat @h ~3 ongeluk|autoongeluk krijgt|krijgen|krijg|hebt|heeft', 'death_wish', false],
+  ['hoop|hoopt|hopen|wens|wenst dat @h ~2 onder een|de auto|bus|trein|tram|vrachtwagen komt|komen|kom|belandt', 'death_wish', false],
   ['^spring|springt ~2 voor de|een trein', 'death_wish', false],
   ['^pleeg|plegen ~1 toch? maar? zelfmoord', 'death_wish', false],
   ['^hang|hangt je|jezelf|jullie ~1 op', 'death_wish', false],
   ['^maak|maakt je|jezelf ~1 van kant', 'death_wish', false],
-  ['kys|kill yourself|urself|yourselves', 'death_wish', false],
+  ['kys', 'death_wish', false],
+  ['kill yourself|urself|yourselves', 'death_wish', false],
   ['was|waren @h maar dood|nooit geboren', 'death_wish', false],
   ['dood aan', 'death_wish', true],
   ['doodaan', 'death_wish', true],
@@ -230,19 +258,24 @@ const PATTERN_SRC: [string, AbuseCategory, boolean][] = [
   ['niemand wil|wilt|vindt|mag|houdt|speelt|praat ~3 @o', 'exclusion', false],
   ['iedereen|we|wij|jullie|allemaal haat|haten @o', 'humiliation', false],
   ['iedereen|we|wij|jullie ~1 lacht|lachen @o ~1 uit', 'humiliation', false],
-  ['iedereen|we|wij|jullie vindt|vinden @o ~2 @adj|raar|irritant|vervelend|suf|kinderachtig|eng|stinken|stinkt', 'humiliation', false],
+  ['iedereen|we|wij|jullie vindt|vinden @o ~2 @adj', 'humiliation', false],
+  ['iedereen|we|wij|jullie vindt|vinden @o ~2 raar|irritant|vervelend|suf|kinderachtig|eng|stinken|stinkt|vies|zielig|lelijk|dom', 'humiliation', false],
+  ['niemand vindt|vond @o ~2 leuk|aardig|lief|mooi|knap', 'humiliation', false],
   ['@o hoort|hoor|horen|hoorde ~1 er niet bij', 'exclusion', false],
   ['@o hoort|hoor|horen ~1 hier niet thuis', 'exclusion', false],
-  ['@o mag|mogen|mocht ~2 niet meedoen|meespelen|erbij|mee spelen|mee doen', 'exclusion', false],
+  ['@o mag|mogen|mocht ~2 niet mee? meedoen|meespelen|erbij|spelen|doen', 'exclusion', false],
   ['@o mag|mogen|mocht ~2 niet op ~1 feestje|feest', 'exclusion', false],
-  ['we|wij willen|wil @o niet|nooit ~1 meer? erbij|hier|hebben|in de groep|in de klas|in het team', 'exclusion', false],
+  ['we|wij willen|wil @o niet|nooit ~1 meer? ~2 erbij|hier|hebben|groep|groepje|klas|team|feest|feestje|groepsapp|klassenapp', 'exclusion', false],
+  // Telling people to go back to 'their own country' (xenophobic exclusion).
+  ['@x moet|moeten|mag|mogen|kan|kunnen|zou|zouden|horen|hoort ~3 terug naar ~2 land|landen|landje|apenland|woestijn', 'exclusion', false],
+  ['^ga|gaan|rot|flikker|donder|tief|tyf|pleur|sodemieter|oprotten op? ~1 terug? naar je|jouw|jullie|hun ~1 land|landje|apenland|woestijn', 'exclusion', false],
   ['@2 bent|zijn|is ~2 niet welkom', 'exclusion', false],
   ['^ga|gaan jij? maar? weg$', 'exclusion', false],
   ['^rot|flikker|sodemieter|tief|tyf|donder|pleur|kanker|kap jij? ~1 op$', 'insult', false],
   ['@o heeft|hebt|hebben ~1 geen vrienden|vriendjes|vriendinnen|vriendinnetjes', 'humiliation', false],
   ['^kijk ~2 hoe dik|lelijk|dom|stom|vies|zielig|raar', 'humiliation', false],
   ['@2 stinkt|stink|stinken', 'humiliation', false],
-  ['hou|houd ~1 je|jullie|jouw kanker|tyfus|tering|vuile|gore|rot? bek|kop|muil|smoel|snavel|kankerbek|rotbek|teringbek', 'insult', false],
+  ['hou|houd ~1 je|jullie|jouw kanker|tyfus|tering|vuile|gore|rot bek|kop|muil|smoel|snavel|kankerbek|rotbek|teringbek', 'insult', false],
   ['hou|houd ~1 je|jullie rotbek|kankerbek|tyfusbek|teringbek|muil|smoel|bek', 'insult', false],
   ['fuck|fck|fuk you|jou|jullie|je|off', 'insult', false],
   // Sexual harassment and sextortion.
@@ -256,6 +289,10 @@ const PATTERN_SRC: [string, AbuseCategory, boolean][] = [
   ['ik|we wil|wilt|willen|ga|gaan|zal ~2 @o ~1 neuken|pijpen|beffen|betasten|bespringen|verkrachten', 'sexual', false],
   ['wil|wilt|kom @2 ~2 neuken|pijpen|seks|sex|pijpen', 'sexual', false],
   ['geile|geil|sexy|lekkere|hete ~1 meid|wijf|slet|ding|kind|meisje|meisjes|kinderen|leerlinge|leerlingen|juf', 'sexual', false],
+  ['lekker|lekkere|geil|geile|sexy|heet|hete ding|stuk|wijf|wijfie|kontje ~1 ben|bent|is jij|je|zij|ze', 'sexual', false],
+  // A threat to put (nude) photos online unless the victim complies: sextortion, or a threat without a sexual word.
+  ['anders ~2 zet|post|deel|verspreid|stuur|plaats|gooi|laat ik|we ~3 ze|die|het|alles|jouw|je|dat ~1 online|rond|door|internet|iedereen|insta|instagram|snapchat|tiktok|school', 'sextortion', true, M],
+  ['als|tenzij ~5 niet|geen ~4 zet|post|deel|verspreid|plaats|stuur|gooi ik|we ~4 foto|fotos|filmpje|filmpjes|video|videos|naaktfoto|naaktfotos|nudes|beelden', 'sextortion', true, M],
   // Defamation phrases (accusing a person of a crime).
   ['@h slaat|mishandelt|misbruikt|schopt ~1 zijn|haar|hun|de kind|kinderen|vrouw|man|leerlingen|hond', 'defamation', true],
   ['@h zit|zat ~2 aan kinderen|kindjes|meisjes|leerlingen', 'defamation', true],
@@ -282,7 +319,7 @@ function compile(src: string, id: number): Pattern {
     let opt = false;
     if (part.endsWith('?')) { opt = true; part = part.slice(0, -1); }
     if (part.startsWith('@') || part.startsWith('#')) {
-      const c = part === '#n' ? 'n' : (part.slice(1) as 'o' | '2' | 'h' | 'adj');
+      const c = part === '#n' ? 'n' : (part.slice(1) as Cls);
       steps.push({ k: 'cls', c, opt });
       continue;
     }
@@ -295,14 +332,15 @@ function compile(src: string, id: number): Pattern {
   }
   let need: readonly string[] = [];
   for (const st of steps) if (st.k === 'lit' && !st.opt && st.pre.length === 0) need = [...st.s];
-  return { steps, cat: 'insult', crim: false, start, end, id, need };
+  return { steps, cat: 'insult', crim: false, start, end, id, need, opts: 0 };
 }
 
 const PAT_INDEX = new Map<string, Pattern[]>();
-PATTERN_SRC.forEach(([src, cat, crim], id) => {
+PATTERN_SRC.forEach(([src, cat, crim, opts], id) => {
   const p = compile(src, id);
   p.cat = cat;
   p.crim = crim;
+  p.opts = opts ?? 0;
   const first = p.steps[0];
   if (!first || first.k !== 'lit' || first.opt || first.pre.length > 0) {
     // Patterns starting with a class are indexed by their second literal step (see runPatterns).
@@ -344,7 +382,7 @@ const DOX_CALLS = DOX_CALL_SRC.map((s, i) => compile(s, 1000 + i));
 // ---------------------------------------------------------------------------------------------
 
 const TRIGGER_MASK = F.INS | F.SLUR | F.AMB | F.DEHUM | F.DEHUM_S | F.DIS | F.CURSE_C | F.IADJ | F.PRED |
-  F.VIOL | F.VIOL_W | F.CRIME_N | F.CRIME_V | F.CRIME_P;
+  F.VIOL | F.VIOL_W | F.CRIME_N | F.CRIME_V | F.CRIME_P | F.SCHOOL;
 const T_HIT = 1;
 const T_NEGPOS = 2;
 const T_NEG = 4;
@@ -394,6 +432,7 @@ function triggerOf(key: string): number {
   if (f & F.NEGPOS) v |= T_NEGPOS;
   if (f & F.NEG) v |= T_NEG;
   if (DOX_WORDS.has(key)) v |= T_DOX;
+  if (SPLIT_LEFT.has(key)) v |= T_HIT; // "naakt foto's": joined in tag()
   if (key === 'woont' || key === 'wonen' || key === 'woon') v |= T_WOON;
   if (TRIGGER_CACHE.size >= WORD_CACHE_MAX) TRIGGER_CACHE.clear();
   TRIGGER_CACHE.set(key, v);
@@ -493,7 +532,7 @@ function isStreetWord(lower: string): boolean {
   return false;
 }
 /** Pre-filter result of a token that is not plain ASCII, by its exact text (see mayHaveAbuse). */
-interface OddWord { v: number; ids: readonly number[]; len: number }
+interface OddWord { v: number; ids: readonly number[]; len: number; key: string }
 // Numbers, times, phone numbers and words with diacritics recur across posts ("19:30", "Zoë"):
 // their folding and keys are a pure function of the token's text, so they are computed once.
 const ODD_CACHE = new Map<string, OddWord>();
@@ -505,14 +544,14 @@ function oddWord(text: string, s: number, e: number): OddWord {
   const [key, alt] = keysOf({ raw, leet: tokLeet && tokHasLetter });
   let v = triggerOf(key);
   if (alt !== null) v |= triggerOf(alt);
-  const res: OddWord = { v, ids: stepIds(alt === null ? [key] : [key, alt]), len: raw.length };
+  const res: OddWord = { v, ids: stepIds(alt === null ? [key] : [key, alt]), len: raw.length, key };
   if (ODD_CACHE.size >= WORD_CACHE_MAX) ODD_CACHE.clear();
   ODD_CACHE.set(slice, res);
   return res;
 }
 
 /** False when the text certainly has no hit: no word of it can start any rule. */
-function mayHaveAbuse(text: string): boolean {
+function mayHaveAbuse(text: string, lex?: PreparedAbuseLexicon): boolean {
   const n = text.length;
   let serial = ++stepSerial;
   if (serial > 0x3fffffff) { stepSerial = serial = 0; STEP_STAMP.fill(-1); PATTERN_SERIAL.fill(-1); }
@@ -531,6 +570,8 @@ function mayHaveAbuse(text: string): boolean {
     const asciiLetter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
     const digit = code >= 48 && code <= 57;
     if (!asciiLetter && !digit && !isLetterCode(code)) {
+      // An emoji read as a word ("jij bent een 🐷"): rare, so the whole text goes on.
+      if (code >= 0xd83c && code <= 0xd83e && i + 1 < n && EMOJI.has(text.slice(i, i + 2))) return true;
       if (!((code === 64 || code === 36 || code === 0x20ac) && i + 1 < n && isWordCode(text.charCodeAt(i + 1)))) { i++; continue; }
     }
     const s = i;
@@ -543,11 +584,13 @@ function mayHaveAbuse(text: string): boolean {
       v = htVals[slot] as number;
       ids = htSteps[slot] as readonly number[];
       len = i - s;
+      if (lex !== undefined && lex.test(htKeys[slot] as string)) return true;
     } else {
       const odd = oddWord(text, s, i);
       v = odd.v;
       ids = odd.ids;
       len = odd.len;
+      if (lex !== undefined && lex.test(odd.key)) return true;
     }
     singles = len === 1 ? singles + 1 : 0;
     if (v & T_NEG) neg = true;
@@ -674,7 +717,11 @@ function isLetterCode(code: number): boolean {
   return letter;
 }
 
-interface Raw { raw: string; s: number; e: number; cap: boolean; q: boolean; sentBreakBefore: boolean; clauseBreakBefore: boolean; leet: boolean; info: WordInfo }
+interface Raw {
+  raw: string; s: number; e: number; cap: boolean; q: boolean; sentBreakBefore: boolean; clauseBreakBefore: boolean; leet: boolean; info: WordInfo;
+  /** The first part of a compound whose head is elided: "neger-" in "neger- en slavenhandel". */
+  trunc?: boolean;
+}
 
 function rawTokens(text: string): Raw[] {
   const out: Raw[] = [];
@@ -687,6 +734,25 @@ function rawTokens(text: string): Raw[] {
     const code = text.charCodeAt(i);
     if (code === 32) { i++; continue; } // fast path: a space
     const ch = text[i] as string;
+    if (code >= 0xd83c && code <= 0xd83e && i + 1 < n) {
+      const word = EMOJI.get(text.slice(i, i + 2));
+      if (word !== undefined) {
+        // Only as an ambiguous word ("jij bent een 🐷"), see ambiguousWord.
+        const wi = wordInfo(word, false);
+        out.push({
+          raw: word, s: i, e: i + 2, cap: false, q: inQuote, sentBreakBefore: sentBreak,
+          clauseBreakBefore: clauseBreak || sentBreak, leet: false, info: { ...wi, f: F.AMB, steps: undefined, dox: false },
+        });
+        sentBreak = false;
+        clauseBreak = false;
+        i += 2;
+        continue;
+      }
+      // Other emoji separate clauses: "Juf is jarig 🎂 ze houdt van taart".
+      clauseBreak = true;
+      i += 2;
+      continue;
+    }
     const letter = isLetterCode(code);
     const digit = code >= 48 && code <= 57;
     const leetSym = ch === '@' || ch === '$' || ch === '€';
@@ -708,10 +774,13 @@ function rawTokens(text: string): Raw[] {
         info = wordInfo(buf, leet);
       }
       const first = text.charCodeAt(s);
-      out.push({
+      const r: Raw = {
         raw: buf, s, e: i, cap: first >= 65 && first <= 90 || (first >= 0xc0 && text[s] !== (text[s] as string).toLowerCase()),
         q: inQuote, sentBreakBefore: sentBreak, clauseBreakBefore: clauseBreak || sentBreak, leet, info,
-      });
+      };
+      // "neger- en slavenhandel", "kanker- en hartpatiënten": a compound's first part.
+      if (text.charCodeAt(i) === 45 && (i + 1 >= n || text.charCodeAt(i + 1) === 32)) r.trunc = true;
+      out.push(r);
       sentBreak = false;
       clauseBreak = false;
       continue;
@@ -902,9 +971,20 @@ function tag(raws: Raw[]): Tok[] {
   const toks: Tok[] = [];
   let sent = -1;
   let cl = -1;
-  for (const r of merged) {
+  for (let ri = 0; ri < merged.length; ri++) {
+    const r = merged[ri] as Raw;
     if (r.sentBreakBefore) { sent++; cl++; } else if (r.clauseBreakBefore) cl++;
-    const x = r.info;
+    let x = r.info;
+    if (r.trunc && x.f & CUE_FLAGS) x = truncInfo(x, merged, ri);
+    const join = SPLIT_COMPOUNDS.get(x.w);
+    const nr = merged[ri + 1];
+    if (join !== undefined && nr !== undefined && !nr.sentBreakBefore && !nr.clauseBreakBefore && join.has(nr.info.w)) {
+      // "naakt foto's" read as "naaktfotos".
+      const jx = wordInfo(x.w + nr.info.w, false);
+      toks.push({ w: jx.w, w1: null, raw: r.raw + nr.raw, s: r.s, e: nr.e, cap: r.cap, q: r.q, sent, cl, f: jx.f, base: jx.base, hum: 0, steps: jx.steps, dox: jx.dox });
+      ri++;
+      continue;
+    }
     if (x.clauseWord && !r.clauseBreakBefore) cl++;
     const sp = x.split;
     if (sp !== null) {
@@ -919,6 +999,30 @@ function tag(raws: Raw[]): Tok[] {
     toks.push({ w: x.w, w1: x.alt, raw: r.raw, s: r.s, e: r.e, cap: r.cap, q: r.q, sent, cl, f: x.f, base: x.base, hum: 0, steps: x.steps, dox: x.dox });
   }
   return toks;
+}
+
+const EMOJI = new Map<string, string>(Object.entries(L.EMOJI_WORDS));
+const SPLIT_COMPOUNDS = new Map<string, ReadonlySet<string>>(Object.entries(L.SPLIT_COMPOUNDS).map(([k, v]) => [k, set(v)]));
+const SPLIT_LEFT = set(Object.keys(L.SPLIT_COMPOUNDS));
+/** Flags that make a word a cue of abuse by itself (cleared for removed and truncated words). */
+const CUE_FLAGS = F.INS | F.SLUR | F.AMB | F.DEHUM | F.DEHUM_S | F.DIS | F.CURSE_C | F.IADJ | F.PRED | F.VIOL |
+  F.VIOL_W | F.CRIME_N | F.CRIME_NS | F.CRIME_V | F.CRIME_P | F.SUFH | F.FUZZY | F.SCHOOL;
+const COORD = set(w(`en of tot &`));
+/**
+ * The first part of a compound whose head stands in the next word ("neger- en slavenhandel" =
+ * negerhandel en slavenhandel): not a word by itself. It stays a cue only as a curse or mild
+ * prefix with a head that is no medical word ("kut- en rotkinderen", not "kanker- en
+ * hartpatiënten").
+ */
+function truncInfo(x: WordInfo, merged: Raw[], ri: number): WordInfo {
+  let j = ri + 1;
+  while (j < merged.length && COORD.has((merged[j] as Raw).info.w)) j++;
+  const head = merged[j]?.info.w ?? '';
+  let medical = false;
+  for (const m of MEDICAL) if (head.endsWith(m)) { medical = true; break; }
+  const prefix = CURSE_PREFIXES.includes(x.w) || MILD_PREFIXES.includes(x.w);
+  if (prefix && !medical) return x;
+  return { ...x, f: x.f & ~CUE_FLAGS };
 }
 
 /**
@@ -997,13 +1101,50 @@ function classify(key: string): WordClass {
       const [left, right] = sp;
       res = { f: 0, base: key, split: { left, right, lf: lookup(left), rf: lookup(right) || (analyseCompound(right)?.f ?? 0) } };
     } else {
-      const fz = FUZZY.get(key);
-      res = fz !== undefined ? { f: lookup(fz) | F.FUZZY, base: fz, split: null } : { f: 0, base: key, split: null };
+      const fz = FUZZY.get(key) ?? (key.length >= 5 ? SIGNATURE.get(signature(key)) : undefined);
+      const dd = fz === undefined ? dedouble(key) : null;
+      if (dd !== null) res = { f: lookup(dd), base: dd, split: null };
+      else res = fz !== undefined ? { f: lookup(fz) | F.FUZZY, base: fz, split: null } : { f: 0, base: key, split: null };
     }
   }
   if (WORD_CACHE.size >= WORD_CACHE_MAX) WORD_CACHE.clear();
   WORD_CACHE.set(key, res);
   return res;
+}
+
+/**
+ * A strong word with one letter doubled ("hoerr", "looser", "kannker"): the word itself. Only
+ * insults, slurs and disease curses of 4+ letters; the doubled word must be unknown.
+ */
+function dedouble(key: string): string | null {
+  let any = false;
+  for (let i = 1; i < key.length; i++) {
+    if (key.charCodeAt(i) !== key.charCodeAt(i - 1)) continue;
+    any = true;
+    const v = key.slice(0, i) + key.slice(i + 1);
+    if (v.length >= 4 && (LEX.get(v) ?? 0) & (F.INS | F.SLUR | F.DIS)) return v;
+  }
+  if (!any) return null;
+  let all = '';
+  for (let i = 0; i < key.length; i++) if (i === 0 || key[i] !== key[i - 1]) all += key[i];
+  return all.length >= 4 && (LEX.get(all) ?? 0) & (F.INS | F.SLUR | F.DIS) ? all : null;
+}
+/** First letter, last letter and the sorted letters between: "idooit" and "idioot" are alike. */
+function signature(x: string): string {
+  return `${x[0]}${x[x.length - 1]}${x.slice(1, -1).split('').sort().join('')}`;
+}
+// Scrambled inner letters of strong insults and slurs ("idooit"), fuzzy like FUZZY: a hit only in
+// an unmistakable person frame ("je bent een idooit"). Signatures that two lexicon words share, or
+// that a lexicon word has, are left out.
+const SIGNATURE = new Map<string, string>();
+{
+  const taken = new Set<string>();
+  for (const k of LEX.keys()) if (k.length >= 5) {
+    const sg = signature(k);
+    if (taken.has(sg)) SIGNATURE.delete(sg);
+    else if ((LEX.get(k) ?? 0) & (F.INS | F.SLUR) && !NOT_FUZZY.has(k)) SIGNATURE.set(sg, k);
+    taken.add(sg);
+  }
 }
 
 const WILDCARD_WORDS = [...L.INSULTS_STRONG, ...L.SLURS, ...L.DISEASE_CURSES].filter((x) => x.length >= 3);
@@ -1049,10 +1190,15 @@ interface Ctx {
 
 let usedBuffer = new Uint8Array(256);
 
-export function detectAbuse(text: string): AbuseHit[] {
-  if (text.length === 0 || !mayHaveAbuse(text)) return [];
+/**
+ * Abusive language in `text` (article A.7). `lexicon` is a school's own terms, prepared once per
+ * school with prepareAbuseLexicon; without it only the built-in lexicon counts.
+ */
+export function detectAbuse(text: string, lexicon?: PreparedAbuseLexicon): AbuseHit[] {
+  if (text.length === 0 || !mayHaveAbuse(text, lexicon)) return [];
   const t = tag(rawTokens(text));
   if (t.length === 0) return [];
+  if (lexicon !== undefined) applyLexicon(t, lexicon);
   const nSent = (t[t.length - 1] as Tok).sent + 1;
   const sentStart = new Array<number>(nSent).fill(-1);
   const sentEnd = new Array<number>(nSent).fill(-1);
@@ -1074,6 +1220,8 @@ export function detectAbuse(text: string): AbuseHit[] {
     if (a < 0) continue;
     if (doxAddress < 0 && doxCall) doxAddress = findAddress(ctx, a, b);
     if (!sentTrigger[s]) continue;
+    // A school's own terms first: the school chose their category.
+    if (lexicon !== undefined && lexicon.added > 0) for (let i = a; i < b; i++) if ((t[i] as Tok).f & F.SCHOOL) schoolTerm(ctx, i);
     runPatterns(ctx, a, b);
     violence(ctx, a, b);
     defamation(ctx, a, b);
@@ -1134,6 +1282,20 @@ function clauseBounds(ctx: Ctx, i: number): [number, number] {
   return [a, b];
 }
 
+const GROUP_WORDS = set(w(`jullie hen mensen kinderen leerlingen jongens meisjes meiden ouders vrouwen mannen
+  allemaal alle iedereen groep klas personen types`));
+function groupInClause(ctx: Ctx, i0: number, i1: number): boolean {
+  const [a] = clauseBounds(ctx, i0);
+  const [, b] = clauseBounds(ctx, Math.max(i0, i1 - 1));
+  for (let k = a; k < b; k++) {
+    const x = ctx.t[k] as Tok;
+    if (x.hum === 4 || GROUP_WORDS.has(x.w)) return true;
+    // "Restaurantkoks zijn uitschot": a plural subject.
+    if (k === a + 1 && (x.w === 'zijn' || x.w === 'waren') && (ctx.t[a] as Tok).hum !== 2) return true;
+  }
+  return false;
+}
+
 function secondInClause(ctx: Ctx, i0: number, i1: number): boolean {
   const [a] = clauseBounds(ctx, i0);
   const [, b] = clauseBounds(ctx, Math.max(i0, i1 - 1));
@@ -1153,7 +1315,7 @@ function addHit(ctx: Ctx, cat: AbuseCategory, i0: number, i1: number, crim: bool
   while (sEnd < ctx.text.length && '.!?\u2026"\u201d\''.includes(ctx.text[sEnd] as string)) sEnd++;
   ctx.hits.push({
     category: cat, start: first.s, end: last.e, criminal: crim,
-    secondPerson: secondInClause(ctx, i0, i1), sentence: [sa.s, sEnd],
+    secondPerson: secondInClause(ctx, i0, i1), sentence: [sa.s, sEnd], group: groupInClause(ctx, i0, i1),
   });
 }
 
@@ -1231,13 +1393,15 @@ function sentenceHas(ctx: Ctx, i: number, setOf: ReadonlySet<string>): boolean {
 
 // --- phrase patterns ---------------------------------------------------------------------------
 
-function clsOk(k: Tok, c: 'o' | '2' | 'h' | 'adj' | 'n'): boolean {
+function clsOk(k: Tok, c: Cls): boolean {
   switch (c) {
     case 'o': return HUMAN_OBJ.has(k.w) || (k.hum !== 0 && k.hum !== 2);
     case '2': return k.hum === 1;
     case 'h': return k.hum === 1 || k.hum === 3 || k.hum === 4 || k.hum === 5 || k.hum === 6;
     case 'adj': return (k.f & F.IADJ) !== 0;
     case 'n': return /^\d/.test(k.raw);
+    // A human subject, or people called animals or vermin ('die apen moeten terug ...').
+    case 'x': return clsOk(k, 'h') || (k.f & (F.AMB | F.DEHUM | F.DEHUM_S)) !== 0 || k.w === 'ze' || k.w === 'zij' || k.w === 'die' || k.w === 'deze';
   }
 }
 
@@ -1300,7 +1464,7 @@ function runPatterns(ctx: Ctx, a: number, b: number): void {
     if (list) for (const p of list) {
       if (!ok(p)) continue;
       const end = tryPattern(ctx, p, i, a, b);
-      if (end > i && acceptPattern(ctx, p, i, end)) addHit(ctx, p.cat, i, end, p.crim);
+      if (end > i && acceptPattern(ctx, p, i, end)) addHit(ctx, patternCat(ctx, p, i), i, end, p.crim);
     }
     if (list2) for (const p of list2) {
       if (!ok(p)) continue;
@@ -1308,7 +1472,7 @@ function runPatterns(ctx: Ctx, a: number, b: number): void {
       for (let back = 1; back <= 2 && i - back >= a; back++) {
         const s0 = i - back;
         const end = tryPattern(ctx, p, s0, a, b);
-        if (end > i && acceptPattern(ctx, p, s0, end)) { addHit(ctx, p.cat, s0, end, p.crim); break; }
+        if (end > i && acceptPattern(ctx, p, s0, end)) { addHit(ctx, patternCat(ctx, p, s0), s0, end, p.crim); break; }
       }
     }
   }
@@ -1320,6 +1484,13 @@ function acceptPattern(ctx: Ctx, p: Pattern, i0: number, i1: number): boolean {
   let hasNeg = false;
   for (let k = i0; k < i1; k++) if ((ctx.t[k] as Tok).f & F.NEG) hasNeg = true;
   if (!hasNeg && negated(ctx, i0, i1)) return false;
+  if (p.opts & I && (hasNeg || !intent(ctx, i0) || (i0 > 0 && ((ctx.t[i0 - 1] as Tok).hum === 2)))) return false; // not "mijn nek"
+  // "de apen moeten terug naar hun kooi in de dierentuin": animals, not people.
+  if (p.cat === 'exclusion' && (ctx.t[i0] as Tok).hum === 0 && sentenceHas(ctx, i0, ANIMAL_CTX)) return false;
+  // A veiled threat in a friendly or practical sentence ("ik weet waar je woont, ik breng een
+  // cadeautje", "ik kom je om 8 uur halen") is none.
+  if (p.opts & V && friendly(ctx, i0)) return false;
+  if (p.cat === 'exclusion' && sentenceHas(ctx, i0, SYMPATHY)) return false;
   if (p.cat === 'death_wish' && (ctx.t[i0] as Tok).w === 'dood') {
     // "dood aan de muggen": needs a person or an unknown (group) noun after it.
     const t = ctx.t;
@@ -1331,6 +1502,46 @@ function acceptPattern(ctx: Ctx, p: Pattern, i0: number, i1: number): boolean {
     return false;
   }
   return true;
+}
+
+/** The category of a pattern hit: see the options M and the '@x' class. */
+function patternCat(ctx: Ctx, p: Pattern, i0: number): AbuseCategory {
+  if (p.opts & M) {
+    for (const k of ctx.t) if (SEXUAL_MEDIA.has(k.w) || SEXUAL_MEDIA.has(k.base)) return 'sextortion';
+    return 'threat';
+  }
+  // "die apen moeten terug naar hun land": people called animals, told to leave.
+  const first = ctx.t[i0] as Tok;
+  if (p.cat === 'exclusion' && first.hum === 0 && first.f & (F.AMB | F.DEHUM | F.DEHUM_S)) return 'dehumanising';
+  // "ik wou dat ze allemaal de keel doorgesneden kregen": a wish, not the writer's own act.
+  if (p.opts & I && wishBefore(ctx, i0, clauseBounds(ctx, i0)[0])) return 'death_wish';
+  return p.cat;
+}
+const SEXUAL_MEDIA = set(L.SEXUAL_MEDIA);
+/** Words that make a "go back to your country" sentence news or sympathy, not exclusion. */
+const SYMPATHY = set(w(`helaas jammer verdrietig missen gemist afscheid uitgezet uitzetting oorlog vluchten gevlucht terugkeer
+  gym gymles zwemles ziek blessure gebroken dokter arts enkel pols`));
+const FRIENDLY = set(w(`cadeau cadeautje cadeautjes verrassing taart koffie thee bloemen bedankt dank gezellig feest
+  feestje jarig verjaardag brengen breng ophalen lief liefs groetjes kaartje kaart logeren koekjes uur
+  schoolreis schoolreisje speelafspraak`));
+function friendly(ctx: Ctx, i: number): boolean {
+  const s = (ctx.t[i] as Tok).sent;
+  for (let k = ctx.sentStart[s] as number; k < (ctx.sentEnd[s] as number); k++) {
+    const x = ctx.t[k] as Tok;
+    if (FRIENDLY.has(x.w)) return true;
+    const c = x.raw.charCodeAt(0);
+    if (c >= 48 && c <= 57) return true; // a time or a number: an appointment
+  }
+  return false;
+}
+/** The writer, a wish, a norm or someone acts: "ik", "we", "moet", "zou", "hoop", "iemand". */
+function intent(ctx: Ctx, i: number): boolean {
+  const s = (ctx.t[i] as Tok).sent;
+  for (let k = ctx.sentStart[s] as number; k < (ctx.sentEnd[s] as number); k++) {
+    const x = (ctx.t[k] as Tok).w;
+    if (x === 'ik' || x === 'we' || x === 'wij' || x === 'iemand' || x === 'men' || MODAL.has(x) || WISH.has(x)) return true;
+  }
+  return false;
 }
 
 // --- violence ------------------------------------------------------------------------------------
@@ -1476,6 +1687,8 @@ function defamation(ctx: Ctx, a: number, b: number): void {
 
 // --- negative statements about groups and people -----------------------------------------------
 
+/** Anger that is only hateful about a whole group ("X maken me boos"), not about one person. */
+const GROUP_ONLY_EMOTION = set(w(`boos woedend kwaad razend`));
 function groupPredicates(ctx: Ctx, a: number, b: number): void {
   const t = ctx.t;
   for (let i = a; i < b; i++) {
@@ -1500,7 +1713,7 @@ function groupPredicates(ctx: Ctx, a: number, b: number): void {
         if (k.f & F.FUZZY && (x.f & F.FUZZY || !(h === 4 || h === 1))) continue;
         if (h === 4) { target = j; break; }
         if (!inClause || (h === 5 && kind === 'e')) continue;
-        if (!linked(ctx, j, i)) continue;
+        if (!linked(ctx, j, i, kind)) continue;
         target = j;
       }
     }
@@ -1543,34 +1756,40 @@ function groupPredicates(ctx: Ctx, a: number, b: number): void {
         if (POSSESSIVE.has(p1) || POSSESSIVE.has(p2)) continue;
       }
       if (tt.hum === 3 && (tt.w === 'hij' || tt.w === 'zij' || tt.w === 'ze') && target < i) continue;
-      if ((k.w === 'ziek' || k.w === 'misselijk') && tt.hum !== 4) continue;
+      if ((k.w === 'ziek' || k.w === 'misselijk' || GROUP_ONLY_EMOTION.has(k.w)) && tt.hum !== 4) continue;
     }
+    if (kind === 'a' && GENERIC_PEOPLE.has(tt.w) && unknownPluralSubject(ctx, i)) continue; // see insultAdj
     if (kind === 'a' && k.f & F.IADJ) {
       const nx = t[i + 1] as Tok | undefined;
       if (nx && nx.sent === k.sent && nx.f & F.POSA) continue; // "gestoord goed"
     }
     if (negated(ctx, i, i + 1, own)) continue;
     if (mentioned(ctx, i)) continue;
-    const cat: AbuseCategory = kind === 'd' ? 'dehumanising' : kind === 'x' ? 'exclusion' : 'insult';
+    // "vieze jood": an insulting adjective right before a protected group is a slur.
+    const cat: AbuseCategory = kind === 'd' ? 'dehumanising' : kind === 'x' ? 'exclusion' : target === i + 1 && tt.hum === 4 ? 'slur' : 'insult';
     addHit(ctx, cat, Math.min(target, i), Math.max(target, i) + 1, false);
   }
 }
 
 /** Is the person at `p` the subject (via a copula) or the object of the predicate at `i`? */
-function linked(ctx: Ctx, p: number, i: number): boolean {
+function linked(ctx: Ctx, p: number, i: number, kind?: string): boolean {
   const t = ctx.t;
   const lo = Math.min(p, i);
   const hi = Math.max(p, i);
   if (hi - lo > 7) return false;
+  // A dehumanising noun names the person only through a copula or a comparison: "jij bent een
+  // rat", "net als ratten"; not "ze houdt van varkens", "de apen in Artis".
+  const dehum = kind === 'd';
   for (let k = Math.max(lo - 2, 0); k < hi; k++) {
     if (k === lo) continue;
     const x = t[k] as Tok;
     if (k < lo && x.cl !== (t[lo] as Tok).cl) continue;
     if (k < lo && !COPULA.has(x.w)) continue;
-    if (COPULA.has(x.w) || x.w === 'vind' || x.w === 'vindt' || x.w === 'vinden' || x.w === 'noem' || x.w === 'zo' || x.w === 'als' || x.w === 'zoals' || x.w === 'voor' || x.w === 'van' || x.w === 'aan') return true;
+    if (COPULA.has(x.w) || x.w === 'vind' || x.w === 'vindt' || x.w === 'vinden' || x.w === 'noem' || x.w === 'zo' || x.w === 'als' || x.w === 'zoals') return true;
+    if (!dehum && (x.w === 'voor' || x.w === 'van' || x.w === 'aan')) return true;
   }
   // Direct: "ik haat jou", "jij sukkel".
-  return hi - lo <= 2;
+  return hi - lo <= (dehum ? 1 : 2);
 }
 
 // --- insults, slurs, curses ------------------------------------------------------------------
@@ -1579,8 +1798,15 @@ function words(ctx: Ctx, a: number, b: number): void {
   const t = ctx.t;
   for (let i = a; i < b; i++) {
     const k = t[i] as Tok;
-    if (ctx.used[i] || k.f & F.FUZZY) continue;
+    if (ctx.used[i]) continue;
     const f = k.f;
+    if (f & F.SCHOOL) { schoolTerm(ctx, i); continue; }
+    if (f & F.FUZZY) {
+      // A misspelt insult or slur ("idooit", "sukel") only in an unmistakable frame: "je bent een
+      // idooit", "jij sukel", "wat een idoit!".
+      if (f & (F.INS | F.SLUR) && !(f & F.AMB) && personContext(ctx, i)) strongWord(ctx, i);
+      continue;
+    }
     if (f & F.DIS && !(f & (F.INS | F.SLUR))) { disease(ctx, i); continue; }
     if (f & (F.INS | F.SLUR | F.CURSE_C | F.DEHUM_S)) { strongWord(ctx, i); continue; }
     if (f & F.AMB) { ambiguousWord(ctx, i); continue; }
@@ -1654,7 +1880,10 @@ function personContext(ctx: Ctx, i: number): boolean {
   const p1 = t[i - 1] as Tok | undefined;
   const p2 = t[i - 2] as Tok | undefined;
   const atEnd = i + 1 >= cb;
-  if (atEnd && p1 && p2 && p1.cl === k.cl && p2.cl === k.cl && ((p2.w === 'wat' && p1.w === 'een') || (p2.w === 'nog' && p1.w === 'zon'))) return true;
+  const n0 = t[i + 1] as Tok | undefined;
+  // ... or followed by "ben jij", "is hij": "wat een aap ben jij".
+  const asked = !atEnd && n0 !== undefined && COPULA.has(n0.w) && (t[i + 2] as Tok | undefined)?.hum === 1;
+  if ((atEnd || asked) && p1 && p2 && p1.cl === k.cl && p2.cl === k.cl && ((p2.w === 'wat' && p1.w === 'een') || (p2.w === 'nog' && p1.w === 'zon'))) return true;
   // Group uses of slurs: "de potten zijn weer bezig", "te veel potten in dit land".
   const n1 = t[i + 1] as Tok | undefined;
   const n2 = t[i + 2] as Tok | undefined;
@@ -1662,8 +1891,17 @@ function personContext(ctx: Ctx, i: number): boolean {
   return false;
 }
 
+/** Words before an emoji that make it name a person: "jij 🐀", "een 🐷", "vuile 🐒". */
+const EMOJI_FRAME = set(w(`een jij je zon vuile vieze dikke stomme lelijke gore smerige vette domme`));
 function ambiguousWord(ctx: Ctx, i: number): void {
   const t = ctx.t;
+  const c0 = ctx.text.charCodeAt((t[i] as Tok).s);
+  if (c0 >= 0xd800 && c0 <= 0xdbff) {
+    // An emoji counts only right after such a word, in the same clause: emoji at the end of a
+    // sentence are mostly decoration ("Juf is jarig 🎂🐷").
+    const p = t[i - 1] as Tok | undefined;
+    if (!p || p.cl !== (t[i] as Tok).cl || !EMOJI_FRAME.has(p.w)) return;
+  }
   if (sentenceHas(ctx, i, ANIMAL_CTX) || sentenceHas(ctx, i, HISTORY)) return;
   if (!personContext(ctx, i)) return;
   if (negatedWord(ctx, i) || mentioned(ctx, i)) return;
@@ -1676,6 +1914,19 @@ function ambiguousWord(ctx: Ctx, i: number): void {
 const TYPISCH = set(w(`typisch typerend kenmerkend`));
 const DEHUM_AMB = set(w(`rat ratten kakkerlak`));
 
+const GENERIC_PEOPLE = set(w(`mensen personen types figuren wezens`));
+/** The clause starts with an unknown plural noun and a copula: "Brandweerlieden zijn ...". */
+function unknownPluralSubject(ctx: Ctx, i: number): boolean {
+  const t = ctx.t;
+  const [ca] = clauseBounds(ctx, i);
+  let j = ca;
+  while (j < i && (t[j] as Tok).f & F.FUNC && !COPULA.has((t[j] as Tok).w)) j++;
+  const subj = t[j] as Tok;
+  const cop = t[j + 1] as Tok | undefined;
+  if (j >= i || subj.f !== 0 || subj.hum !== 0 || !cop || (cop.w !== 'zijn' && cop.w !== 'waren')) return false;
+  return subj.w.endsWith('en') || subj.w.endsWith('s');
+}
+
 function insultAdj(ctx: Ctx, i: number): void {
   const t = ctx.t;
   const k = t[i] as Tok;
@@ -1685,6 +1936,9 @@ function insultAdj(ctx: Ctx, i: number): void {
   // Attributive: "domme meid", "jij stomme trut" (person noun/insult), not "stomme printer".
   if (sameCl(nx) && nx.f === 0 && nx.hum === 0) return;
   if (sameCl(nx) && (nx.hum === 5 || nx.hum === 4)) {
+    // "Brandweerlieden zijn de domste mensen": a negative generalisation about a profession or
+    // another group that is not a person and not protected is an opinion, not abuse.
+    if (nx.hum === 5 && GENERIC_PEOPLE.has(nx.w) && unknownPluralSubject(ctx, i)) return;
     if (negatedWord(ctx, i) || mentioned(ctx, i)) return;
     addHit(ctx, nx.hum === 4 ? 'slur' : 'insult', i, i + 2, false);
     return;
@@ -1765,11 +2019,21 @@ function disease(ctx: Ctx, i: number): void {
   const [ca, cb] = clauseBounds(ctx, i);
   let krijg = false;
   for (let j = ca; j < cb; j++) if ((t[j] as Tok).w.startsWith('krijg') || (t[j] as Tok).w === 'kreeg') krijg = true;
-  if (prev && (prev.w === 'de' || prev.w === 'het') && krijg) {
+  // "ik hoop dat je kanker krijgt": a wish before the disease works like "krijg de kanker".
+  if (((prev && (prev.w === 'de' || prev.w === 'het')) || wishBefore(ctx, i, ca)) && krijg) {
     // "krijg de kanker", "X kunnen allemaal de kanker krijgen".
     const h = nearestHuman(ctx, i, i + 1);
     const imperative = (t[ca] as Tok).w.startsWith('krijg');
     if (h < 0 && !imperative) return;
+    if (h >= 0 && (t[h] as Tok).hum === 2 && wishBefore(ctx, i, ca)) {
+      // "ik hoop dat je ...": the wish is the writer's, the target is after it.
+      let you = -1;
+      for (let j = h + 1; j < i; j++) if ((t[j] as Tok).hum && (t[j] as Tok).hum !== 2) { you = j; break; }
+      if (you < 0) return;
+      if (negated(ctx, i, i + 1) || mentioned(ctx, i)) return;
+      addHit(ctx, 'death_wish', you, i + 1, false);
+      return;
+    }
     if (h >= 0 && (t[h] as Tok).hum === 2) return;
     if (negated(ctx, i, i + 1) || mentioned(ctx, i)) return;
     addHit(ctx, 'death_wish', h >= 0 ? Math.min(h, i - 1) : i - 1, h >= 0 ? Math.max(h, i) + 1 : i + 1, false);
@@ -1807,11 +2071,21 @@ function findAddress(ctx: Ctx, a: number, b: number): number {
   return -1;
 }
 
+const RESIDENCE = set(w(`woont wonen woon woonde adres huisadres huis thuis slaapt verblijft`));
 function doxxing(ctx: Ctx, addr: number): void {
   const t = ctx.t;
   // The writer's own address ("wij wonen op ...") is no doxxing.
   const [ca] = clauseBounds(ctx, addr);
   for (let k = ca; k < addr; k++) if ((t[k] as Tok).hum === 2) return;
+  // Someone's address: a word for living there or a person in its sentence, not an institution's
+  // ("de school staat aan de Kerkweg 3, kom langs op de open dag").
+  const s = (t[addr] as Tok).sent;
+  let home = false;
+  for (let k = ctx.sentStart[s] as number; k < (ctx.sentEnd[s] as number); k++) {
+    const x = t[k] as Tok;
+    if (RESIDENCE.has(x.w) || (k !== addr && (x.hum === 3 || x.hum === 6 || x.hum === 5))) home = true;
+  }
+  if (!home) return;
   for (let i = 0; i < t.length; i++) {
     for (const p of DOX_CALLS) {
       const first = p.steps[0];
@@ -1826,4 +2100,170 @@ function doxxing(ctx: Ctx, addr: number): void {
       }
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A school's own terms (school.decency in the case): prepared once per school, applied per call
+// as an overlay on the tokens, so the built-in tables and caches stay shared by all schools.
+// ---------------------------------------------------------------------------------------------
+
+/** A term a school adds: found like a built-in insult, reported with its category. */
+export interface SchoolTerm {
+  term: string;
+  category: AbuseCategory;
+  note?: string;
+}
+export interface AbuseLexiconInput {
+  add?: readonly SchoolTerm[];
+  /** Terms that are never a hit by themselves (phrases such as "krijg de kanker" still are). */
+  remove?: readonly string[];
+}
+interface AddedTerm {
+  /** Normalised words of the term after the first. */
+  rest: readonly string[];
+  category: AbuseCategory;
+  criminal: boolean;
+}
+export interface PreparedAbuseLexicon {
+  /** ABUSE_LEXICON_VERSION and the number of school terms, for logs and audits. */
+  readonly version: string;
+  readonly added: number;
+  readonly removed: number;
+  /** Could the normalised word start a school term (or be one in a compound)? Cached. */
+  test(key: string): boolean;
+  /** What a normalised word is for the school (cached): null when nothing. */
+  entry(key: string): LexiconEntry | null;
+}
+interface LexiconEntry {
+  removed: boolean;
+  /** The terms the word starts (itself, a plural, a doubled letter or a compound's head). */
+  terms: readonly AddedTerm[] | undefined;
+}
+
+const CRIMINAL_CATEGORIES = set(w(`threat defamation sextortion doxxing stalking`));
+/** The normalised words of a term, as the tokeniser reads them ("Kaas-kop" -> "kaaskop"). */
+function termWords(term: string): string[] {
+  return rawTokens(term).map((r) => r.info.w);
+}
+
+/**
+ * Prepares a school's terms (once per school). Added terms are matched on the normalised word:
+ * folding, leetspeak, spaced letters, letter runs and a doubled letter are undone as for the
+ * built-in words, and a curse or mild prefix may come before a one-word term ("kutkaaskop").
+ * Removed terms lose their flags: they are no cue by themselves.
+ */
+export function prepareAbuseLexicon(input: AbuseLexiconInput | undefined): PreparedAbuseLexicon | undefined {
+  if (!input || ((input.add?.length ?? 0) === 0 && (input.remove?.length ?? 0) === 0)) return undefined;
+  const removed = new Set<string>();
+  for (const x of input.remove ?? []) {
+    const ws = termWords(x);
+    if (ws.length === 1) removed.add(ws[0] as string);
+  }
+  const byFirst = new Map<string, AddedTerm[]>();
+  let added = 0;
+  for (const a of input.add ?? []) {
+    const ws = termWords(a.term);
+    const first = ws[0];
+    if (first === undefined) continue;
+    const entry: AddedTerm = { rest: ws.slice(1), category: a.category, criminal: CRIMINAL_CATEGORIES.has(a.category) };
+    const l = byFirst.get(first);
+    if (l) l.push(entry);
+    else byFirst.set(first, [entry]);
+    added++;
+  }
+  const cache = new Map<string, LexiconEntry | null>();
+  const entry = (key: string): LexiconEntry | null => {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const r = resolve(key);
+    const terms = r === null ? undefined : byFirst.get(r);
+    const e = terms !== undefined || removed.has(key) ? { removed: removed.has(key), terms } : null;
+    if (cache.size >= 20_000) cache.clear();
+    cache.set(key, e);
+    return e;
+  };
+  /** The term key a normalised word stands for: itself, a plural, without a doubled letter, or a compound's head. */
+  const resolve = (key: string): string | null => {
+    let r: string | null = null;
+    if (byFirst.has(key)) r = key;
+    else {
+      // Plurals and diminutives of a one-word term: "bakfietsmoeders", "kaaskoppen", "kaaskopje".
+      for (const suf of TERM_SUFFIXES) {
+        if (key.length - suf.length < 3 || !key.endsWith(suf)) continue;
+        const stem = key.slice(0, -suf.length);
+        const cands = suf === 'pen' || suf === 'ken' || suf === 'ten' || suf === 'len' || suf === 'nen' || suf === 'ren' || suf === 'sen' ? [stem, stem + suf[0]] : [stem];
+        for (const c of cands) {
+          if (byFirst.get(c)?.some((x) => x.rest.length === 0)) { r = c; break; }
+        }
+        if (r !== null) break;
+      }
+    }
+    if (r === null) {
+      if (key.length >= 4) {
+        for (let i = 1; i < key.length && r === null; i++) {
+          if (key[i] === key[i - 1]) {
+            const v = key.slice(0, i) + key.slice(i + 1);
+            if (byFirst.has(v)) r = v;
+          }
+        }
+      }
+      if (r === null && key.length >= 6) {
+        for (const p of PREFIXES_FOR_TERMS) {
+          if (key.length - p.length < 3 || !key.startsWith(p)) continue;
+          const head = key.slice(p.length);
+          const e = byFirst.get(head);
+          if (e !== undefined && e.some((x) => x.rest.length === 0)) { r = head; break; }
+        }
+      }
+    }
+    return r;
+  };
+  return {
+    version: L.ABUSE_LEXICON_VERSION,
+    added,
+    removed: removed.size,
+    test: (key) => entry(key)?.terms !== undefined,
+    entry,
+  };
+}
+const PREFIXES_FOR_TERMS = [...L.CURSE_PREFIXES, ...L.MILD_PREFIXES];
+const TERM_SUFFIXES = w(`s en n tje tjes je jes pen ken ten len nen ren sen`);
+
+/** Per call: clear removed words' flags, mark the tokens that start a school term. */
+const schoolTerms = new Map<Tok, { end: number; term: AddedTerm }>();
+function applyLexicon(t: Tok[], lex: PreparedAbuseLexicon): void {
+  schoolTerms.clear();
+  for (let i = 0; i < t.length; i++) {
+    const k = t[i] as Tok;
+    // The removed word in any spelling: itself, its alternative key, a misspelling or doubled
+    // letter of it; not a compound that ends in it ("kuthoer" when "hoer" is removed).
+    const e = lex.entry(k.w);
+    const e1 = k.w1 !== null ? lex.entry(k.w1) : null;
+    if (lex.removed > 0 && (e?.removed || e1?.removed || (k.base !== k.w && k.f & CUE_FLAGS && (k.f & F.FUZZY || !k.w.endsWith(k.base) || k.w.length - k.base.length < 2) && lex.entry(k.base)?.removed))) {
+      k.f &= ~CUE_FLAGS;
+    }
+    const terms = e?.terms ?? e1?.terms;
+    if (terms === undefined) continue;
+    // The longest term that matches here.
+    let best: { end: number; term: AddedTerm } | null = null;
+    for (const term of terms) {
+      let j = 0;
+      while (j < term.rest.length && i + 1 + j < t.length && (t[i + 1 + j] as Tok).sent === k.sent && (t[i + 1 + j] as Tok).w === term.rest[j]) j++;
+      if (j === term.rest.length && (best === null || i + 1 + j > best.end)) best = { end: i + 1 + j, term };
+    }
+    if (best === null) continue;
+    k.f |= F.SCHOOL;
+    schoolTerms.set(k, best);
+  }
+}
+
+/** A school term in use: not negated, quoted to condemn, or said of oneself. */
+function schoolTerm(ctx: Ctx, i: number): void {
+  const t = ctx.t;
+  const m = schoolTerms.get(t[i] as Tok);
+  if (m === undefined) return;
+  if (negated(ctx, i, m.end) || mentioned(ctx, i)) return;
+  const h = nearestHuman(ctx, i, m.end);
+  if (h >= 0 && (t[h] as Tok).hum === 2) return;
+  addHit(ctx, m.term.category, i, m.end, m.term.criminal);
 }
