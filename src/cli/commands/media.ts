@@ -81,7 +81,7 @@ export function formatInspectText(info: MediaInfo): string {
   if (tags.length) fields.push(`labels (${tags.join(', ')})`);
   lines.push(fields.length ? `Metadata: ${fields.join(', ')}. "postwijzer media redact" haalt alles weg.` : 'Metadata: geen.');
   if (info.metadata.gps) lines.push('Let op: het bestand bevat een locatie.');
-  for (const n of info.notes) lines.push(`Opmerking: ${n}`);
+  for (const n of info.notes) if (!n.startsWith('Sound has no faces')) lines.push(`Opmerking: ${n}`);
   return `${lines.join('\n')}\n`;
 }
 
