@@ -19,6 +19,9 @@ await build({
 
 // The web app (web/): React + Vite, into dist/web. POSTWIJZER_SKIP_WEB=1 skips it (the CLI alone).
 if (!process.env.POSTWIJZER_SKIP_WEB) {
+  // Always the production build of React: a build started from a test runner inherits
+  // NODE_ENV=test, which would bundle React's development build (twice the size, slower).
+  process.env.NODE_ENV = 'production';
   const { build: viteBuild } = await import('vite');
   await viteBuild({ configFile: 'web/vite.config.ts', logLevel: 'warn' });
 }

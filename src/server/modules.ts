@@ -16,6 +16,7 @@ import { oidcRoutes } from '../modules/auth/oidc-routes.ts';
 import { mediaRoutes } from '../modules/media/routes.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
 import { postRoutes } from '../modules/posts/routes.ts';
+import { writeRoutes } from '../modules/posts/write-routes.ts';
 import { rosterRoutes } from '../modules/roster/routes.ts';
 
 export interface ModuleContext {
@@ -32,4 +33,4 @@ export interface ModuleContext {
 
 export type RouteModule = (app: FastifyInstance, ctx: ModuleContext) => Promise<void>;
 
-export const ROUTE_MODULES: RouteModule[] = [authRoutes, oidcRoutes, postRoutes, mediaRoutes, peopleRoutes, rosterRoutes, consentRoutes, consentRoundRoutes, consentImportRoutes, auditRoutes, accountRoutes];
+export const ROUTE_MODULES: RouteModule[] = [authRoutes, oidcRoutes, writeRoutes, postRoutes, mediaRoutes, peopleRoutes, rosterRoutes, consentRoutes, consentRoundRoutes, consentImportRoutes, auditRoutes, accountRoutes];

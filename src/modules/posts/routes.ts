@@ -2,6 +2,8 @@
 //   POST /api/v1/schools/:schoolId/checks   preview a draft (not stored)
 //   POST /api/v1/schools/:schoolId/posts    submit a post: stored with the server's check
 //   GET  /api/v1/schools/:schoolId/posts/:postId
+//   POST /api/v1/schools/:schoolId/posts/:postId/publish
+// The write page's own routes (check context, own people, own posts) are in write-routes.ts.
 // The author is the signed-in account's person at the school (the body's author is replaced), so
 // nobody checks or submits in someone else's name.
 import { z } from 'zod';
@@ -12,12 +14,29 @@ import { assertTextLength, HttpError } from '../../server/errors.ts';
 import { auditRefusal } from '../auth/guard.ts';
 import { MediaItemError, resolvePostMedia } from '../media/service.ts';
 import type { RouteModule } from '../../server/modules.ts';
-import { checkSchoolPost, getPost, NotFoundError, publishPost, PublishError, submitPost } from './service.ts';
+import { checkSchoolPost, getPost, NotEditableError, NotFoundError, publishPost, PublishError, saveDraft, submitPost } from './service.ts';
 import { parseBody } from '../../server/body.ts';
 
 const schoolParams = z.object({ schoolId: z.string().describe('the school’s id') });
 const postParams = schoolParams.extend({ postId: z.string() });
 const body = z.object({ post: postSchema });
+const submitBody = z.object({
+  post: postSchema,
+  draft: z.boolean().optional().describe('true: save as a draft (not checked, nothing recorded but the text)'),
+  postId: z.string().optional().describe('a draft or unpublished post of yours to update instead of a new post'),
+});
+const submitOptions = z.object({ draft: z.boolean().optional(), postId: z.uuid().optional() });
+
+/** Checks per account (docs/api.md): enough for debounced checks while typing, too few to probe a roster. */
+export const PREVIEW_PER_ACCOUNT_PER_MINUTE = 30;
+export const PREVIEW_PER_ACCOUNT_PER_HOUR = 300;
+/** Submitted posts and saved drafts per account. */
+export const SUBMIT_PER_ACCOUNT_PER_MINUTE = 30;
+
+const tooMany = (after: string) => new HttpError(429, 'too_many_requests', `Too many checks from your account: wait ${after} and try again.`);
+/** Per account, not per address: the guard has found the account before the limit runs. */
+const accountKey = (request: { actor?: Actor | null; ip: string }) => (request.actor ? `account:${request.actor.accountId}` : `ip:${request.ip}`);
+const perAccount = (max: number, timeWindow: number) => ({ max, timeWindow, keyGenerator: accountKey, errorResponseBuilder: (_r: unknown, c: { after: string }) => tooMany(c.after) });
 const publishBody = z.object({
   confirmed: z.literal(true, { error: 'confirm that this is the final version and that what is online stays online (A.3, A.4)' }),
   url: z.url().max(2000).optional(),
@@ -25,6 +44,7 @@ const publishBody = z.object({
 
 function notFound(e: unknown): never {
   if (e instanceof NotFoundError) throw new HttpError(404, 'not_found', e.message);
+  if (e instanceof NotEditableError) throw new HttpError(409, 'not_editable', e.message);
   throw e;
 }
 
@@ -51,28 +71,45 @@ export const postRoutes: RouteModule = async (app, ctx) => {
     return { schools: ctx.schools, schoolId, post, now: ctx.now() };
   };
 
+  // A second, longer window on top of the route's per-minute limit (@fastify/rate-limit, registered by the auth routes).
+  const hourly = app.createRateLimit(perAccount(PREVIEW_PER_ACCOUNT_PER_HOUR, 3_600_000));
+
   app.post('/api/v1/schools/:schoolId/checks', {
-    config: { access: postsPolicy.rule('preview') },
+    config: { access: postsPolicy.rule('preview'), rateLimit: perAccount(PREVIEW_PER_ACCOUNT_PER_MINUTE, 60_000) },
     schema: {
       summary: 'Preview a check for a school',
-      description: 'Checks a draft post of the signed-in author against the school’s roster, consents and permissions in the database. Nothing is stored.',
-      params: schoolParams,
-      body,
-    },
-    handler: async (request) => (await checkSchoolPost(await input(request)).catch(notFound)).result,
-  });
-
-  app.post('/api/v1/schools/:schoolId/posts', {
-    config: { access: postsPolicy.rule('submit') },
-    schema: {
-      summary: 'Submit a post',
-      description: 'Checks the post on the server and stores it with that check (the recorded result) and the people its media show.',
+      description: `Checks a draft post of the signed-in author against the school’s roster, consents and permissions in the database. Nothing is stored. At most ${PREVIEW_PER_ACCOUNT_PER_MINUTE} a minute and ${PREVIEW_PER_ACCOUNT_PER_HOUR} an hour per account (429 too_many_requests).`,
       params: schoolParams,
       body,
     },
     handler: async (request, reply) => {
-      const stored = await submitPost({ ...(await input(request)), db: ctx.database.db, accountId: request.actor!.accountId, requestId: request.id }).catch(notFound);
-      return reply.code(201).send(stored);
+      const limit = await hourly(request);
+      if (!limit.isAllowed && limit.isExceeded) {
+        reply.header('retry-after', String(limit.ttlInSeconds));
+        throw tooMany(`${Math.ceil(limit.ttlInSeconds / 60)} minutes`);
+      }
+      return (await checkSchoolPost(await input(request)).catch(notFound)).result;
+    },
+  });
+
+  app.post('/api/v1/schools/:schoolId/posts', {
+    config: { access: postsPolicy.rule('submit'), rateLimit: perAccount(SUBMIT_PER_ACCOUNT_PER_MINUTE, 60_000) },
+    schema: {
+      summary: 'Submit a post, or save a draft',
+      description:
+        'Checks the post on the server and stores it with that check (the recorded result) and the people its media show; answers 201 { postId, status: "submitted", result }. With draft: true the post is stored as a draft without a check (201 { postId, status: "draft" }). With postId, that draft or unpublished post of yours is updated (200) instead of a new one.',
+      params: schoolParams,
+      body: submitBody,
+    },
+    handler: async (request, reply) => {
+      const sent = request.body as { draft?: unknown; postId?: unknown } | null;
+      const opts = parseBody(submitOptions, { draft: sent?.draft, postId: sent?.postId }, 'submission');
+      const accountId = request.actor!.accountId;
+      const ready = await input(request);
+      const stored = opts.draft
+        ? await saveDraft({ db: ctx.database.db, schoolId: ready.schoolId, accountId, post: ready.post, now: ready.now, requestId: request.id, ...(opts.postId ? { postId: opts.postId } : {}) }).catch(notFound)
+        : await submitPost({ ...ready, db: ctx.database.db, accountId, requestId: request.id, ...(opts.postId ? { postId: opts.postId } : {}) }).catch(notFound);
+      return reply.code(opts.postId ? 200 : 201).send(stored);
     },
   });
 

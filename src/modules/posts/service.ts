@@ -1,10 +1,10 @@
 // Checking a post of a school whose roster lives in the database. A preview is not stored; a
 // submitted post is stored with its check, and the people its media show, in one transaction.
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CheckResult, Post } from '../../engine/index.ts';
 import { CaseValidationError, checkPost, jsonPath, postSchema } from '../../engine/index.ts';
-import type { AppDb } from '../../db/connection.ts';
+import type { AppDb, DbOrTx } from '../../db/connection.ts';
 import { checks, postPeople, posts } from '../../db/schema/index.ts';
 import type { SchoolCache } from '../schools/school-case.ts';
 import { appendAudit } from '../audit/chain.ts';
@@ -49,30 +49,114 @@ export interface SubmitPostProps extends CheckSchoolPostProps {
   accountId: string;
   /** The HTTP request, for the audit trail. */
   requestId?: string;
+  /** An earlier draft or unpublished post of this account: checked again and updated instead of a new post. */
+  postId?: string;
+}
+
+export class NotEditableError extends Error {}
+
+/** Locks an existing post of the account for an update; only drafts and unpublished posts change. */
+async function editableRow(tx: DbOrTx, schoolId: string, accountId: string, postId: string) {
+  if (!z.uuid().safeParse(postId).success) throw new NotFoundError('There is no such post of yours.');
+  const [row] = await tx.select({ id: posts.id, status: posts.status, authorAccountId: posts.authorAccountId }).from(posts).where(and(eq(posts.id, postId), eq(posts.schoolId, schoolId))).for('update');
+  if (!row || row.authorAccountId !== accountId) throw new NotFoundError('There is no such post of yours.');
+  if (row.status !== 'draft' && row.status !== 'submitted') throw new NotEditableError(`The post is ${row.status}: only a draft or a post not yet published can change.`);
+  return row;
 }
 
 /** Stores the post and the server's check of it; the server's result is the one recorded. */
-export async function submitPost(props: SubmitPostProps): Promise<{ postId: string; result: CheckResult }> {
+export async function submitPost(props: SubmitPostProps): Promise<{ postId: string; status: 'submitted'; result: CheckResult }> {
   const { post, result } = await checkSchoolPost(props);
   const authorId = 'personId' in post.author ? post.author.personId : null;
   const shown = [...new Set(post.media.flatMap((m) => m.people))];
   return props.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(posts)
-      .values({ schoolId: props.schoolId, authorId, authorAccountId: props.accountId, content: post, status: 'submitted', ...(post.at ? { scheduledAt: new Date(post.at) } : {}) })
-      .returning({ id: posts.id });
-    await tx.insert(checks).values({ schoolId: props.schoolId, postId: row!.id, protocolId: result.protocol, verdict: result.verdict, result });
-    if (shown.length) await tx.insert(postPeople).values(shown.map((personId) => ({ postId: row!.id, personId })));
+    const values = { content: post, status: 'submitted' as const, scheduledAt: post.at ? new Date(post.at) : null };
+    let id: string;
+    if (props.postId) {
+      id = (await editableRow(tx, props.schoolId, props.accountId, props.postId)).id;
+      await tx.update(posts).set({ ...values, authorId, updatedAt: new Date(props.now) }).where(eq(posts.id, id));
+      await tx.delete(postPeople).where(eq(postPeople.postId, id));
+    } else {
+      const [row] = await tx
+        .insert(posts)
+        .values({ schoolId: props.schoolId, authorId, authorAccountId: props.accountId, ...values })
+        .returning({ id: posts.id });
+      id = row!.id;
+    }
+    await tx.insert(checks).values({ schoolId: props.schoolId, postId: id, protocolId: result.protocol, verdict: result.verdict, result });
+    if (shown.length) await tx.insert(postPeople).values(shown.map((personId) => ({ postId: id, personId })));
     await appendAudit(tx, {
       schoolId: props.schoolId,
       actor: props.accountId,
       action: 'post.submit',
       subjectType: 'post',
-      subjectId: row!.id,
+      subjectId: id,
       fields: ['content', 'status', 'check'],
       ...(props.requestId ? { requestId: props.requestId } : {}),
     });
-    return { postId: row!.id, result };
+    return { postId: id, status: 'submitted' as const, result };
+  });
+}
+
+/**
+ * Saves a draft of the account (status 'draft'): not checked, so a draft tells nothing about the
+ * roster. With `postId`, updates that draft (or unpublished post, which becomes a draft again).
+ */
+export async function saveDraft(p: { db: AppDb; schoolId: string; accountId: string; post: unknown; postId?: string; requestId?: string; now: number }): Promise<{ postId: string; status: 'draft' }> {
+  const post = parsePost(p.post);
+  const authorId = 'personId' in post.author ? post.author.personId : null;
+  return p.db.transaction(async (tx) => {
+    const values = { content: post, status: 'draft' as const, scheduledAt: post.at ? new Date(post.at) : null };
+    let id: string;
+    if (p.postId) {
+      id = (await editableRow(tx, p.schoolId, p.accountId, p.postId)).id;
+      await tx.update(posts).set({ ...values, updatedAt: new Date(p.now) }).where(eq(posts.id, id));
+      await tx.delete(postPeople).where(eq(postPeople.postId, id));
+    } else {
+      const [row] = await tx.insert(posts).values({ schoolId: p.schoolId, authorId, authorAccountId: p.accountId, ...values }).returning({ id: posts.id });
+      id = row!.id;
+    }
+    await appendAudit(tx, { schoolId: p.schoolId, actor: p.accountId, action: 'post.draft', subjectType: 'post', subjectId: id, fields: ['content', 'status'], ...(p.requestId ? { requestId: p.requestId } : {}) });
+    return { postId: id, status: 'draft' as const };
+  });
+}
+
+/** The account's own posts at a school, newest first: status, latest verdict, dates and the first words. */
+export async function listOwnPosts(db: AppDb, schoolId: string, accountId: string, limit = 200) {
+  const rows = await db
+    .select({ id: posts.id, status: posts.status, content: posts.content, createdAt: posts.createdAt, updatedAt: posts.updatedAt, publishedAt: posts.publishedAt, publishedUrl: posts.publishedUrl })
+    .from(posts)
+    .where(and(eq(posts.schoolId, schoolId), eq(posts.authorAccountId, accountId)))
+    .orderBy(desc(posts.updatedAt))
+    .limit(limit);
+  const ids = rows.map((r) => r.id);
+  const verdicts = new Map<string, { verdict: string; checkedAt: Date }>();
+  if (ids.length) {
+    const latest = await db
+      .selectDistinctOn([checks.postId], { postId: checks.postId, verdict: checks.verdict, checkedAt: checks.checkedAt })
+      .from(checks)
+      .where(inArray(checks.postId, ids))
+      .orderBy(checks.postId, desc(checks.id));
+    for (const c of latest) if (c.postId) verdicts.set(c.postId, { verdict: c.verdict, checkedAt: c.checkedAt });
+  }
+  return rows.map((r) => {
+    const text = r.content.text ?? '';
+    const words = text.length > 100 ? `${text.slice(0, 100).replace(/\s+\S*$/, '')}…` : text;
+    const check = r.status === 'draft' ? undefined : verdicts.get(r.id);
+    return {
+      id: r.id,
+      status: r.status,
+      verdict: check?.verdict ?? null,
+      checkedAt: check?.checkedAt ?? null,
+      firstWords: words,
+      situation: r.content.situation,
+      channel: r.content.channel,
+      media: r.content.media.length,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      publishedAt: r.publishedAt,
+      publishedUrl: r.publishedUrl,
+    };
   });
 }
 
@@ -86,7 +170,7 @@ export async function getPost(db: AppDb, schoolId: string, postId: string, mayRe
   if (!row) throw new NotFoundError('There is no such post.');
   if (!mayRead(row)) return null;
   const [latest] = await db.select().from(checks).where(eq(checks.postId, postId)).orderBy(desc(checks.id)).limit(1);
-  return { id: row.id, status: row.status, post: row.content, createdAt: row.createdAt, check: latest ? { verdict: latest.verdict, result: latest.result, checkedAt: latest.checkedAt } : null };
+  return { id: row.id, status: row.status, post: row.content, createdAt: row.createdAt, check: latest && row.status !== 'draft' ? { verdict: latest.verdict, result: latest.result, checkedAt: latest.checkedAt } : null };
 }
 
 export class PublishError extends Error {}
