@@ -12,7 +12,7 @@ import { jpegWithGps, laplacianVariance, samplePhoto } from '../../src/media/tes
 import { buildApp } from '../../src/server/app.ts';
 import { makeAccount, tokenHeaders } from '../support/auth.ts';
 import { onPostgres, openTestDatabase } from '../support/db.ts';
-import { addConsent, buildPeople, buildSchool } from '../support/factories.ts';
+import { addConsent, buildPeople, buildSchool, linkGuardian } from '../support/factories.ts';
 
 let database: Database;
 let app: FastifyInstance;
@@ -20,6 +20,7 @@ let schoolId: string;
 let ids: Map<string, { id: string }>;
 let teacher: Record<string, string>;
 let other: Record<string, string>;
+let parent: Record<string, string>;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -28,7 +29,10 @@ beforeAll(async () => {
     { externalId: 'yusuf', kind: 'student', givenName: 'Yusuf', familyName: 'Demir', group: '5b' },
     { externalId: 'lotte', kind: 'student', givenName: 'Lotte', familyName: 'Peters', group: '5b' },
     { externalId: 'karim', kind: 'employee', givenName: 'Karim', familyName: 'El Amrani' },
+    { externalId: 'emre', kind: 'guardian', givenName: 'Emre', familyName: 'Demir' },
   ]);
+  await linkGuardian(database.db, ids.get('emre')!.id, ids.get('yusuf')!.id);
+  parent = await tokenHeaders(database.db, (await makeAccount(database.db, [{ schoolId, role: 'guardian', personId: ids.get('emre')!.id }])).id);
   await addConsent(database.db, schoolId, ids.get('yusuf')!.id, 'granted');
   teacher = await tokenHeaders(database.db, (await makeAccount(database.db, [{ schoolId, role: 'employee', personId: ids.get('karim')!.id }])).id);
   other = await tokenHeaders(database.db, (await makeAccount(database.db, [{ schoolId, role: 'employee' }])).id);
@@ -105,6 +109,18 @@ describe(`photos for posts through the API (${onPostgres ? 'PostgreSQL' : 'PGlit
     expect(shown).toEqual([{ person_id: id('yusuf') }]);
     const [stored] = await database.query<{ content: { media: { mediaId: string }[] } }>('select content from posts where id = $1', [submitted.json().postId]);
     expect(stored!.content.media[0]!.mediaId).toBe(copy.id);
+  });
+
+  it('lets a parent tag only themselves and their own children', { timeout: 60_000 }, async () => {
+    const res = await upload(readFileSync(samplePhoto(1)), {}, parent);
+    expect(res.statusCode).toBe(201);
+    const url = `/api/v1/schools/${schoolId}/media/${res.json().id}/tags`;
+    const probe = await app.inject({ method: 'PUT', url, headers: parent, payload: { faces: [id('yusuf'), id('lotte'), null] } });
+    expect(probe.statusCode).toBe(400);
+    expect(probe.json().issues[0].path).toBe('$.faces[1]');
+    expect(JSON.stringify(probe.json())).not.toMatch(/Lotte/);
+    const own = await app.inject({ method: 'PUT', url, headers: parent, payload: { faces: [id('yusuf'), id('emre'), null] } });
+    expect(own.statusCode).toBe(200);
   });
 
   it('keeps uploads to who made them, and refuses what is not a photo, film or sound', async () => {

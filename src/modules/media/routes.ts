@@ -8,7 +8,8 @@
 // from the tags. Only who uploaded an item can use it.
 import type { FastifyError } from 'fastify';
 import { z } from 'zod';
-import { mediaPolicy } from '../../policies/index.ts';
+import { holdsAny, mediaPolicy, STAFF_ROLES } from '../../policies/index.ts';
+import { childrenOf } from '../consent/service.ts';
 import { parseBody } from '../../server/body.ts';
 import { HttpError } from '../../server/errors.ts';
 import type { RouteModule } from '../../server/modules.ts';
@@ -95,11 +96,17 @@ export const mediaRoutes: RouteModule = async (app, ctx) => {
 
     scope.put('/api/v1/schools/:schoolId/media/:mediaId/tags', {
       config: { access: mediaPolicy.rule('use') },
-      schema: { summary: 'Tag the faces (and who is heard)', description: 'One entry per face: a roster person’s id, or null for someone unknown (who then counts as a person without consent).', params: itemParams },
+      schema: { summary: 'Tag the faces (and who is heard)', description: 'One entry per face: a roster person’s id, or null for someone unknown (who then counts as a person without consent). Parents and students tag only themselves and their own children.', params: itemParams },
       handler: async (request) => {
         const { schoolId, mediaId } = request.params as z.infer<typeof itemParams>;
         const body = parseBody(tagsBody, request.body, 'tags');
-        return describeItem(await tagItem(db, { schoolId, accountId: request.actor!.accountId, mediaId, faces: body.faces, ...(body.heard ? { heard: body.heard } : {}), requestId: request.id, now: now() }));
+        const actor = request.actor!;
+        let onlyPeople: Set<string> | undefined;
+        if (!holdsAny(actor, schoolId, STAFF_ROLES)) {
+          const me = actor.schools.get(schoolId)?.personId ?? null;
+          onlyPeople = new Set(me ? [me, ...(await childrenOf(db, me))] : []);
+        }
+        return describeItem(await tagItem(db, { schoolId, accountId: actor.accountId, mediaId, faces: body.faces, ...(body.heard ? { heard: body.heard } : {}), requestId: request.id, now: now(), ...(onlyPeople ? { onlyPeople } : {}) }));
       },
     });
 

@@ -95,13 +95,17 @@ async function activePeople(db: DbOrTx, schoolId: string, ids: string[]): Promis
 }
 
 /** Sets who each face is (null: unknown) and who is heard; every id must be an active person of the school. */
-export async function tagItem(db: AppDb, p: { schoolId: string; accountId: string; mediaId: string; faces: (string | null)[]; heard?: string[]; requestId?: string; now: Date }): Promise<Row> {
+export async function tagItem(
+  db: AppDb,
+  p: { schoolId: string; accountId: string; mediaId: string; faces: (string | null)[]; heard?: string[]; requestId?: string; now: Date; onlyPeople?: ReadonlySet<string> },
+): Promise<Row> {
   return db.transaction(async (tx) => {
     const row = await ownItem(tx, p.schoolId, p.accountId, p.mediaId);
     if (p.faces.length !== row.faces.length) throw new MediaItemError(400, `Give one tag per face: this upload has ${row.faces.length} face${row.faces.length === 1 ? '' : 's'}.`, '$.faces');
     if (p.heard?.length && row.kind === 'image') throw new MediaItemError(400, 'A photo has no sound: tag the faces instead.', '$.heard');
     const named = [...p.faces.filter((x): x is string => x !== null), ...(p.heard ?? [])];
-    const known = await activePeople(tx, p.schoolId, named);
+    // Parents and students tag only themselves and their own children: no probing of the roster.
+    const known = new Set([...(await activePeople(tx, p.schoolId, named))].filter((id) => !p.onlyPeople || p.onlyPeople.has(id)));
     const badFace = p.faces.findIndex((x) => x !== null && !known.has(x));
     if (badFace >= 0) throw new MediaItemError(400, 'no active person with this id at this school', `$.faces[${badFace}]`);
     const badHeard = (p.heard ?? []).findIndex((x) => !known.has(x));
