@@ -25,6 +25,11 @@ export const consentPolicy = definePolicy({
       summary: 'Give, refuse or revoke consent.',
       condition: `for oneself (students from 16) or for one's own child under 16; ${CONSENT_MANAGERS.join(', ')}: also a paper or form answer on behalf of the one who decided`,
     },
+    mine: {
+      who: ROLES,
+      summary: 'See the people one decides for (one’s children under 16, oneself from 16 or as an adult) with their consents.',
+      condition: 'only the signed-in person’s own children and themselves',
+    },
     channels: { who: ROLES, summary: 'List the school’s consent channels.' },
     manage: {
       who: CONSENT_MANAGERS,

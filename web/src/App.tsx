@@ -80,7 +80,8 @@ export function App() {
   const { me, loading, can, school } = useSession();
   const signedIn = me !== null && !me.secondFactor.due;
   const publicPage = PUBLIC[path];
-  const page = PAGES.find((p) => p.path === path);
+  // A path may be registered more than once (one name per kind of person): the allowed entry wins.
+  const page = PAGES.find((p) => p.path === path && p.allowed(can, school)) ?? PAGES.find((p) => p.path === path);
 
   useEffect(() => {
     if (!loading && !signedIn && !publicPage) navigate('/aanmelden', true);

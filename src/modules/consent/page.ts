@@ -31,14 +31,21 @@ export const CONSENT_PAGE_HTML = `<!doctype html>
 </body>
 </html>`;
 
+// The yes/no choices look like those of the web app's consent page (/mijn-toestemmingen): the
+// same palette, bordered buttons of 44 px, green for "ja" and red for "nee" once chosen.
 export const CONSENT_PAGE_CSS = `.lang{display:flex;justify-content:flex-end;margin:.75rem 0 0}
 .child{border:2px solid #d6d6de;border-radius:.75rem;padding:.5rem 1rem 1rem;margin:1rem 0}
 .child h2{font-size:1.2rem;margin:.5rem 0}
-.row{display:grid;grid-template-columns:minmax(8rem,1fr) auto;align-items:center;gap:.25rem 1rem;border-top:1px solid #e4e4ea;padding:.35rem 0}
-.row legend{font-weight:400;margin:0}
-.row .choices label{min-height:44px}
-#status.ok{color:#0f4a24;font-weight:600}
-#status.error{color:#7a1712;font-weight:600}`;
+.row{display:grid;grid-template-columns:minmax(0,1fr) auto;align-items:center;gap:.25rem 1rem;border-top:1px solid #e4e4ea;padding:.4rem 0}
+.row legend{float:left;font-weight:600;margin:0}
+.row .choices{gap:.5rem}
+.row .choices label{min-height:44px;min-width:4.5rem;padding:.3rem .7rem;border:2px solid var(--border);border-radius:.5rem;font-weight:600;cursor:pointer;background:#fff}
+.row .choices label:has(input[value=granted]:checked){border-color:#0f4a24;background:#e7f5ec;color:#0f4a24}
+.row .choices label:has(input[value=refused]:checked){border-color:#7a1712;background:#fdecec;color:#7a1712}
+.row .choices label:has(input:focus-visible){outline:3px solid #c2410c;outline-offset:2px}
+.row input[type=radio]{accent-color:var(--fg)}
+#status.ok{color:#0f4a24;font-weight:600;background:#e7f5ec;border-left:6px solid #0f4a24;padding:.5rem 1rem;border-radius:.25rem}
+#status.error{color:#7a1712;font-weight:600;background:#fdecec;border-left:6px solid #7a1712;padding:.5rem 1rem;border-radius:.25rem}`;
 
 export const CONSENT_PAGE_JS = `(() => {
   'use strict';

@@ -1,4 +1,5 @@
 // The yearly consent round and the consent link:
+//   GET  /api/v1/schools/:schoolId/consent-rounds                   the school's rounds, with counts
 //   POST /api/v1/schools/:schoolId/consent-rounds                   open { schoolYear, channels?, media? }
 //   GET  /api/v1/schools/:schoolId/consent-rounds/:roundId          who answered
 //   POST /api/v1/schools/:schoolId/consent-rounds/:roundId/reminders  a new link for who has not answered
@@ -12,7 +13,7 @@ import { HttpError } from '../../server/errors.ts';
 import type { RouteModule } from '../../server/modules.ts';
 import { mailerFor } from '../mail/mailer.ts';
 import { CONSENT_PAGE_CSS, CONSENT_PAGE_HTML, CONSENT_PAGE_JS } from './page.ts';
-import { answerLink, InvalidLinkError, linkView, openRound, remind, roundStatus } from './round.ts';
+import { answerLink, InvalidLinkError, linkView, listRounds, openRound, remind, roundStatus } from './round.ts';
 import { consentErrorToHttp } from './routes.ts';
 import { MEDIA_KINDS } from './rules.ts';
 
@@ -46,6 +47,15 @@ export const consentRoundRoutes: RouteModule = async (app, ctx) => {
     return consentErrorToHttp(e);
   };
   const rateLimit = { max: CONSENT_LINK_PER_IP_PER_MINUTE, timeWindow: 60_000 };
+
+  app.get('/api/v1/schools/:schoolId/consent-rounds', {
+    config: { access: consentPolicy.rule('manage') },
+    schema: { summary: 'The school’s consent rounds', description: 'Newest school year first: the channels and media kinds asked about, how many responders were asked and how many answered.', params: schoolParams },
+    handler: async (request) => {
+      const { schoolId } = request.params as z.infer<typeof schoolParams>;
+      return { rounds: await listRounds(db, schoolId) };
+    },
+  });
 
   app.post('/api/v1/schools/:schoolId/consent-rounds', {
     config: { access: consentPolicy.rule('manage') },

@@ -2,7 +2,7 @@
 // of a student under 16, a student of 16 or older — gets an e-mail with a link of their own
 // (the token is only in the e-mail), answers per child, channel and media kind on the consent
 // page, and the school sees who answered and sends reminders.
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppDb, DbOrTx } from '../../db/connection.ts';
 import { consentRequests, consentRounds, groups, guardianships, people, schools } from '../../db/schema/index.ts';
 import { appendAudit } from '../audit/chain.ts';
@@ -231,4 +231,39 @@ export async function answerLink(db: AppDb, token: string, choices: LinkChoice[]
     await tx.update(consentRequests).set({ answeredAt: p.now }).where(eq(consentRequests.id, request.id));
     return { recorded: result.eventIds.length, takedowns: result.takedowns };
   });
+}
+
+/** The school's rounds, newest school year first, with how many were asked and how many answered. */
+export async function listRounds(db: DbOrTx, schoolId: string) {
+  const rounds = await db.select().from(consentRounds).where(eq(consentRounds.schoolId, schoolId)).orderBy(desc(consentRounds.schoolYear));
+  if (!rounds.length) return [];
+  const counts = await db
+    .select({ roundId: consentRequests.roundId, requests: sql<number>`count(*)::int`, answered: sql<number>`count(${consentRequests.answeredAt})::int` })
+    .from(consentRequests)
+    .where(inArray(consentRequests.roundId, rounds.map((r) => r.id)))
+    .groupBy(consentRequests.roundId);
+  const byRound = new Map(counts.map((c) => [c.roundId, c]));
+  return rounds.map((r) => ({
+    id: r.id,
+    schoolYear: r.schoolYear,
+    channels: r.channels,
+    media: r.media,
+    openedAt: r.openedAt,
+    closedAt: r.closedAt,
+    requests: Number(byRound.get(r.id)?.requests ?? 0),
+    answered: Number(byRound.get(r.id)?.answered ?? 0),
+  }));
+}
+
+/**
+ * A responder who answered in the web app (signed in) has answered the year's round too: their
+ * request is marked answered, so no reminder goes out. Nothing happens without an open request.
+ */
+export async function markAnsweredInApp(db: DbOrTx, schoolId: string, schoolYear: string, responderId: string, now: Date): Promise<void> {
+  const [round] = await db.select({ id: consentRounds.id }).from(consentRounds).where(and(eq(consentRounds.schoolId, schoolId), eq(consentRounds.schoolYear, schoolYear)));
+  if (!round) return;
+  await db
+    .update(consentRequests)
+    .set({ answeredAt: now })
+    .where(and(eq(consentRequests.roundId, round.id), eq(consentRequests.responderId, responderId), isNull(consentRequests.answeredAt)));
 }

@@ -1,5 +1,6 @@
 // The consent registry over HTTP (docs/consent.md):
 //   GET  /api/v1/schools/:schoolId/consents?schoolYear=&group=     overview per group
+//   GET  /api/v1/schools/:schoolId/consents/mine                   the people I decide for
 //   GET  /api/v1/schools/:schoolId/people/:personId/consents       current and history
 //   POST /api/v1/schools/:schoolId/people/:personId/consents       give, refuse or revoke
 //   GET  /api/v1/schools/:schoolId/consent-channels                the school's channels
@@ -8,11 +9,13 @@
 //   POST /api/v1/schools/:schoolId/takedowns/:taskId/done          the post was taken down
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { canReadPerson, canRecordConsent, consentPolicy } from '../../policies/index.ts';
+import { canReadPerson, canRecordConsent, consentPolicy, holdsAny } from '../../policies/index.ts';
 import { parseBody } from '../../server/body.ts';
 import { HttpError } from '../../server/errors.ts';
 import type { RouteModule } from '../../server/modules.ts';
 import { auditRefusal } from '../auth/guard.ts';
+import { myConsentPeople } from './mine.ts';
+import { markAnsweredInApp } from './round.ts';
 import { MEDIA_KINDS, schoolYearOf, STANDARD_CHANNELS } from './rules.ts';
 import {
   addChannel,
@@ -24,7 +27,7 @@ import {
   currentConsents,
   openTakedowns,
   recordConsents,
-  schoolChannels,
+  schoolChannelNames,
 } from './service.ts';
 
 const schoolParams = z.object({ schoolId: z.string() });
@@ -79,6 +82,22 @@ export const consentRoutes: RouteModule = async (app, ctx) => {
     },
   });
 
+  app.get('/api/v1/schools/:schoolId/consents/mine', {
+    config: { access: consentPolicy.rule('mine') },
+    schema: {
+      summary: 'The people I decide for',
+      description:
+        'For a guardian their children at this school, for a student or employee themselves: name, group, who decides now (decides: may I record a choice), the current consents of the school year (channels × media kinds) and the history, newest first.',
+      params: schoolParams,
+    },
+    handler: async (request) => {
+      const { schoolId } = request.params as z.infer<typeof schoolParams>;
+      const actor = request.actor!;
+      const today = now().toISOString().slice(0, 10);
+      return myConsentPeople(db, schoolId, { personId: actor.schools.get(schoolId)?.personId ?? null, guardian: holdsAny(actor, schoolId, ['guardian']) }, { today, schoolYear: schoolYearOf(today) });
+    },
+  });
+
   app.get('/api/v1/schools/:schoolId/people/:personId/consents', {
     config: { access: consentPolicy.rule('read') },
     schema: { summary: 'A person’s consents', description: 'The current state per channel, media kind and school year, and every event (oldest first).', params: personParams },
@@ -117,11 +136,19 @@ export const consentRoutes: RouteModule = async (app, ctx) => {
         givenBy = me!;
         method = 'portal';
       }
-      const result = await recordConsents(
-        db,
-        [{ personId, channel: body.channel, media: body.media, schoolYear: body.schoolYear ?? schoolYearOf(now().toISOString().slice(0, 10)), status: body.status, givenBy, method, note: body.note ?? null, ...(body.validFrom ? { validFrom: body.validFrom } : {}), ...(body.validUntil ? { validUntil: body.validUntil } : {}) }],
-        { schoolId, recordedBy: actor.accountId, actor: actor.accountId, requestId: request.id, now: now() },
-      ).catch(consentErrorToHttp);
+      const year = body.schoolYear ?? schoolYearOf(now().toISOString().slice(0, 10));
+      const result = await db
+        .transaction(async (tx) => {
+          const recorded = await recordConsents(
+            tx,
+            [{ personId, channel: body.channel, media: body.media, schoolYear: year, status: body.status, givenBy, method, note: body.note ?? null, ...(body.validFrom ? { validFrom: body.validFrom } : {}), ...(body.validUntil ? { validUntil: body.validUntil } : {}) }],
+            { schoolId, recordedBy: actor.accountId, actor: actor.accountId, requestId: request.id, now: now() },
+          );
+          // An answer in the app counts for the year's round too: no reminder for who answered here.
+          if (method === 'portal') await markAnsweredInApp(tx, schoolId, year, givenBy, now());
+          return recorded;
+        })
+        .catch(consentErrorToHttp);
       return reply.code(201).send(result);
     },
   });
@@ -131,7 +158,8 @@ export const consentRoutes: RouteModule = async (app, ctx) => {
     schema: { summary: 'The school’s consent channels', params: schoolParams },
     handler: async (request) => {
       const { schoolId } = request.params as z.infer<typeof schoolParams>;
-      return { standard: STANDARD_CHANNELS, own: [...(await schoolChannels(db, schoolId))].sort() };
+      const names = await schoolChannelNames(db, schoolId);
+      return { standard: STANDARD_CHANNELS, own: [...names.keys()].sort(), names: Object.fromEntries(names) };
     },
   });
 

@@ -80,6 +80,12 @@ async function subjectOf(db: DbOrTx, schoolId: string, personId: string): Promis
   return p && p.active ? { id: p.id, kind: p.kind, birthDate: p.birthDate ? String(p.birthDate).slice(0, 10) : null } : null;
 }
 
+/** The school's own channels: code → name. */
+export async function schoolChannelNames(db: DbOrTx, schoolId: string): Promise<Map<string, string>> {
+  const rows = await db.select({ code: consentChannels.code, name: consentChannels.name }).from(consentChannels).where(eq(consentChannels.schoolId, schoolId));
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
 export async function guardiansOf(db: DbOrTx, studentId: string): Promise<Set<string>> {
   const rows = await db.select({ id: guardianships.guardianId }).from(guardianships).where(eq(guardianships.studentId, studentId));
   return new Set(rows.map((r) => r.id));
@@ -258,13 +264,31 @@ export async function consentOverview(db: DbOrTx, schoolId: string, schoolYear: 
   return { schoolYear, channels, groups: [...byGroup.values()] };
 }
 
+/** Open takedown tasks, oldest first, with the person's name and what the post was (its channel, the start of its text). */
 export async function openTakedowns(db: DbOrTx, schoolId: string) {
-  return db
-    .select({ id: takedownTasks.id, postId: takedownTasks.postId, personId: takedownTasks.personId, createdAt: takedownTasks.createdAt, publishedUrl: posts.publishedUrl, publishedAt: posts.publishedAt })
+  const rows = await db
+    .select({
+      id: takedownTasks.id,
+      postId: takedownTasks.postId,
+      personId: takedownTasks.personId,
+      givenName: people.givenName,
+      prefix: people.prefix,
+      familyName: people.familyName,
+      createdAt: takedownTasks.createdAt,
+      publishedUrl: posts.publishedUrl,
+      publishedAt: posts.publishedAt,
+      content: posts.content,
+    })
     .from(takedownTasks)
     .innerJoin(posts, eq(posts.id, takedownTasks.postId))
+    .innerJoin(people, eq(people.id, takedownTasks.personId))
     .where(and(eq(takedownTasks.schoolId, schoolId), isNull(takedownTasks.doneAt)))
     .orderBy(asc(takedownTasks.createdAt));
+  return rows.map(({ givenName, prefix, familyName, content, ...r }) => {
+    const post = content as Post;
+    const text = post.text ?? '';
+    return { ...r, personName: [givenName, prefix, familyName].filter(Boolean).join(' '), platform: post.channel?.platform ?? null, excerpt: text.length > 120 ? `${text.slice(0, 117)}…` : text };
+  });
 }
 
 /** Marks a takedown task done (the post was taken down); false when there is no open task with this id. */

@@ -1,5 +1,6 @@
 // Bytes to text: a UTF-8 BOM is stripped, a UTF-16 BOM (LE or BE) decodes as UTF-16, bytes that
-// are not valid UTF-8 are read as Windows-1252 (what Excel on Windows writes as "CSV").
+// are not valid UTF-8 are read as Windows-1252 (what Excel on Windows writes as "CSV"). Shared by
+// every CSV import (the roster, consent lists), each with its own size cap.
 import iconv from 'iconv-lite';
 import { fileError, MAX_ROSTER_BYTES } from './types.ts';
 import type { RosterFile } from './types.ts';
@@ -10,18 +11,18 @@ export function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-/** Refuses a file over the size cap; call before reading or parsing it. */
-export function assertRosterSize(size: number, name: string): void {
-  if (size > MAX_ROSTER_BYTES) {
-    throw fileError(`the file is too large (${formatSize(size)}); at most ${MAX_ROSTER_BYTES / (1024 * 1024)} MB is accepted. Split the roster or leave out columns you do not need`, name);
+/** Refuses a file over the size cap (default: the roster's); call before reading or parsing it. */
+export function assertRosterSize(size: number, name: string, maxBytes = MAX_ROSTER_BYTES): void {
+  if (size > maxBytes) {
+    throw fileError(`the file is too large (${formatSize(size)}); at most ${maxBytes / (1024 * 1024)} MB is accepted. Split the file or leave out columns you do not need`, name);
   }
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-export function decodeRoster(file: RosterFile): { text: string; encoding: TextEncoding } {
+export function decodeRoster(file: RosterFile, maxBytes = MAX_ROSTER_BYTES): { text: string; encoding: TextEncoding } {
   const b = file.bytes;
-  assertRosterSize(b.byteLength, file.name);
+  assertRosterSize(b.byteLength, file.name, maxBytes);
   let decoded: { text: string; encoding: TextEncoding };
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
     decoded = { text: decodeUtf8OrLatin(b.subarray(3)).text, encoding: 'utf-8' };

@@ -1,0 +1,3 @@
+DROP VIEW "public"."consents_current";--> statement-breakpoint
+CREATE INDEX "consent_events_current_idx" ON "consent_events" USING btree ("school_id","person_id","channel","media","school_year","id" DESC NULLS LAST);--> statement-breakpoint
+CREATE VIEW "public"."consents_current" AS (select distinct on (school_id, person_id, channel, media, school_year) id, school_id, person_id, channel, media, school_year, valid_from, valid_until, status, given_by, method, note, recorded_at, recorded_by from consent_events order by school_id, person_id, channel, media, school_year, id desc);
