@@ -74,6 +74,9 @@ async function signIn(email: string, viewport = PHONE): Promise<{ context: Brows
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await page.goto(`${server.url}/aanmelden`);
+  await expect.poll(() => page.getByLabel('E-mailadres').isVisible()).toBe(true);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/aanmelden-${viewport === PHONE ? 'telefoon' : 'desktop'}.png` });
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Aanmelden' }).click();
