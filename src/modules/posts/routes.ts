@@ -6,10 +6,11 @@
 // The write page's own routes (check context, own people, own posts) are in write-routes.ts.
 // The author is the signed-in account's person at the school (the body's author is replaced), so
 // nobody checks or submits in someone else's name.
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { postSchema } from '../../engine/index.ts';
 import type { Actor } from '../../policies/index.ts';
-import { canReadPost, postsPolicy } from '../../policies/index.ts';
+import { canReadPost, holdsAny, postsPolicy, STAFF_ROLES } from '../../policies/index.ts';
 import { assertTextLength, HttpError } from '../../server/errors.ts';
 import { auditRefusal } from '../auth/guard.ts';
 import { MediaItemError, resolvePostMedia } from '../media/service.ts';
@@ -37,6 +38,13 @@ const tooMany = (after: string) => new HttpError(429, 'too_many_requests', `Too 
 /** Per account, not per address: the guard has found the account before the limit runs. */
 const accountKey = (request: { actor?: Actor | null; ip: string }) => (request.actor ? `account:${request.actor.accountId}` : `ip:${request.ip}`);
 const perAccount = (max: number, timeWindow: number) => ({ max, timeWindow, keyGenerator: accountKey, errorResponseBuilder: (_r: unknown, c: { after: string }) => tooMany(c.after) });
+/**
+ * Staff of the school receive its roster anyway (check-context), so the preview limit, which
+ * keeps parents and students from probing the roster, does not apply to them (nor to their
+ * integrations' API tokens).
+ */
+const staffOfSchool = (request: FastifyRequest) => holdsAny(request.actor, (request.params as { schoolId?: string }).schoolId ?? '', STAFF_ROLES);
+const previewLimit = (max: number, timeWindow: number) => ({ ...perAccount(max, timeWindow), allowList: staffOfSchool });
 const publishBody = z.object({
   confirmed: z.literal(true, { error: 'confirm that this is the final version and that what is online stays online (A.3, A.4)' }),
   url: z.url().max(2000).optional(),
@@ -72,13 +80,13 @@ export const postRoutes: RouteModule = async (app, ctx) => {
   };
 
   // A second, longer window on top of the route's per-minute limit (@fastify/rate-limit, registered by the auth routes).
-  const hourly = app.createRateLimit(perAccount(PREVIEW_PER_ACCOUNT_PER_HOUR, 3_600_000));
+  const hourly = app.createRateLimit(previewLimit(PREVIEW_PER_ACCOUNT_PER_HOUR, 3_600_000));
 
   app.post('/api/v1/schools/:schoolId/checks', {
-    config: { access: postsPolicy.rule('preview'), rateLimit: perAccount(PREVIEW_PER_ACCOUNT_PER_MINUTE, 60_000) },
+    config: { access: postsPolicy.rule('preview'), rateLimit: previewLimit(PREVIEW_PER_ACCOUNT_PER_MINUTE, 60_000) },
     schema: {
       summary: 'Preview a check for a school',
-      description: `Checks a draft post of the signed-in author against the school’s roster, consents and permissions in the database. Nothing is stored. At most ${PREVIEW_PER_ACCOUNT_PER_MINUTE} a minute and ${PREVIEW_PER_ACCOUNT_PER_HOUR} an hour per account (429 too_many_requests).`,
+      description: `Checks a draft post of the signed-in author against the school’s roster, consents and permissions in the database. Nothing is stored. Parents and students: at most ${PREVIEW_PER_ACCOUNT_PER_MINUTE} a minute and ${PREVIEW_PER_ACCOUNT_PER_HOUR} an hour per account (429 too_many_requests); staff of the school are not limited (they receive the roster anyway).`,
       params: schoolParams,
       body,
     },
