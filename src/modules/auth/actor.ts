@@ -16,22 +16,31 @@ export interface AccountRow {
   closedAt: Date | null;
 }
 
-export async function loadActor(db: DbOrTx, accountId: string, via: Actor['via'], onlySchool?: string | null): Promise<Actor | null> {
-  const [account] = await db
-    .select({ id: accounts.id, email: accounts.email, displayName: accounts.displayName, closedAt: accounts.closedAt })
+/**
+ * The account with its roles per school, in one query (it runs on every request). Null when the
+ * account does not exist or is closed. `holdsSecondFactorRole` tells whether a TOTP code is
+ * required (any school, whatever onlySchool says).
+ */
+export async function loadActor(db: DbOrTx, accountId: string, via: Actor['via'], onlySchool?: string | null): Promise<(Actor & { holdsSecondFactorRole: boolean }) | null> {
+  const rows = await db
+    .select({ id: accounts.id, email: accounts.email, displayName: accounts.displayName, closedAt: accounts.closedAt, schoolId: accountRoles.schoolId, role: accountRoles.role, personId: accountRoles.personId })
     .from(accounts)
+    .leftJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
     .where(eq(accounts.id, accountId));
+  const account = rows[0];
   if (!account || account.closedAt) return null;
-  const rows = await db.select().from(accountRoles).where(eq(accountRoles.accountId, accountId));
   const schools = new Map<string, { roles: Set<Role>; personId: string | null }>();
+  let holdsSecondFactorRole = false;
   for (const r of rows) {
+    if (!r.schoolId || !r.role) continue;
+    holdsSecondFactorRole ||= SECOND_FACTOR_ROLES.includes(r.role);
     if (onlySchool && r.schoolId !== onlySchool) continue;
     const entry = schools.get(r.schoolId) ?? { roles: new Set<Role>(), personId: null };
     entry.roles.add(r.role);
     entry.personId ??= r.personId;
     schools.set(r.schoolId, entry);
   }
-  return { accountId: account.id, email: account.email, displayName: account.displayName, via, schools: schools as Map<string, SchoolRoles> };
+  return { accountId: account.id, email: account.email, displayName: account.displayName, via, schools: schools as Map<string, SchoolRoles>, holdsSecondFactorRole };
 }
 
 /** Does this account need a second factor (it holds board, HR or FG somewhere)? */

@@ -12,7 +12,7 @@ import type { Access, Actor } from '../../policies/index.ts';
 import { allows } from '../../policies/index.ts';
 import { HttpError } from '../../server/errors.ts';
 import { appendAudit } from '../audit/chain.ts';
-import { loadActor, needsSecondFactor } from './actor.ts';
+import { loadActor } from './actor.ts';
 import { sameSecret } from './secrets.ts';
 import type { LiveSession } from './sessions.ts';
 import { findApiToken, findSession } from './sessions.ts';
@@ -127,11 +127,12 @@ async function identify(request: FastifyRequest, opts: GuardOptions): Promise<vo
   const session = await findSession(database.db, cookieToken, now);
   if (!session) return;
   request.session = session;
-  if (!session.secondFactorAt && (await needsSecondFactor(database.db, session.accountId))) {
+  const actor = await loadActor(database.db, session.accountId, 'session');
+  if (actor && !session.secondFactorAt && actor.holdsSecondFactorRole) {
     request.secondFactorDue = true;
     return;
   }
-  request.actor = await loadActor(database.db, session.accountId, 'session');
+  request.actor = actor;
 }
 
 /** Cookie options: HttpOnly, SameSite=Lax, and Secure when the request came over https. */
