@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
 import { accounts, sessions } from '../../src/db/schema/index.ts';
 import { SESSION_IDLE_MS, SESSION_TTL_MS } from '../../src/modules/auth/sessions.ts';
+import { IDENTITY_TTL_MS } from '../../src/modules/auth/identity-cache.ts';
 import { MAX_FAILURES } from '../../src/modules/auth/throttle.ts';
 import { totpCode } from '../../src/modules/auth/totp.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -202,6 +203,23 @@ describe('API tokens', () => {
     expect(after.statusCode).toBe(401);
     expect(after.json().error).toBe('invalid_token');
     expect((await app.inject({ method: 'DELETE', url: `/api/v1/auth/tokens/${id}`, headers: b.headers })).statusCode).toBe(404);
+  });
+});
+
+describe('the identity cache', () => {
+  it('sees a change made by another process within IDENTITY_TTL_MS, and one made here at once', async () => {
+    const h = await tokenHeaders(database.db, teacher.id);
+    expect((await me(h)).statusCode).toBe(200);
+    // Another process revokes the token: plain SQL, nothing in this process is told.
+    await database.query(`update api_tokens set revoked_at = now() where account_id = $1 and revoked_at is null`, [teacher.id]);
+    expect((await me(h)).statusCode).toBe(200);
+    clock += IDENTITY_TTL_MS;
+    expect((await me(h)).statusCode).toBe(401);
+    // Here: a sign-out forgets every remembered identity of this process at once.
+    const b = await signIn(app, teacher.email);
+    expect((await me({ cookie: b.cookie })).statusCode).toBe(200);
+    await app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: b.headers });
+    expect((await me({ cookie: b.cookie })).statusCode).toBe(401);
   });
 });
 

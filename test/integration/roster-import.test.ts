@@ -14,6 +14,7 @@ import { importRoster } from '../../src/modules/roster/service.ts';
 import { MAX_ROSTER_BYTES, RosterImportError } from '../../src/modules/roster/types.ts';
 import type { RosterFile } from '../../src/modules/roster/types.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { grantRole } from '../../src/modules/accounts/service.ts';
 import { makeAccount, tokenHeaders } from '../support/auth.ts';
 import { onPostgres, openTestDatabase } from '../support/db.ts';
 
@@ -43,7 +44,7 @@ async function newSchool(brin?: string): Promise<string> {
     .insert(schools)
     .values({ boardId, brin: brin ?? `${brinCounter++}ZZ`, name: 'OBS De Regenboog' })
     .returning();
-  await database.db.insert(accountRoles).values({ accountId: directorId, schoolId: s!.id, role: 'director' });
+  await database.db.transaction((tx) => grantRole(tx, directorId, { schoolId: s!.id, role: 'director' }, 'test'));
   return s!.id;
 }
 

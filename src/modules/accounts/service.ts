@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/connection.ts';
 import { accountRoles, accounts } from '../../db/schema/index.ts';
 import type { Role } from '../../policies/index.ts';
 import { appendAudit } from '../audit/chain.ts';
+import { forgetIdentities } from '../auth/identity-cache.ts';
 import { assertPasswordAcceptable, hashPassword } from '../auth/passwords.ts';
 
 export interface RoleGrant {
@@ -49,6 +50,7 @@ export async function grantRole(tx: DbOrTx, accountId: string, grant: RoleGrant,
     .onConflictDoNothing()
     .returning({ accountId: accountRoles.accountId });
   if (!inserted.length) return;
+  forgetIdentities();
   await appendAudit(tx, { schoolId: grant.schoolId, actor: by, action: 'account.grant_role', subjectType: 'account', subjectId: accountId, fields: ['role', ...(grant.personId ? ['person_id'] : [])], ...(requestId ? { requestId } : {}) });
 }
 

@@ -13,7 +13,8 @@ import { allows } from '../../policies/index.ts';
 import { HttpError } from '../../server/errors.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { loadActor } from './actor.ts';
-import { sameSecret } from './secrets.ts';
+import { cachedIdentity, rememberIdentity } from './identity-cache.ts';
+import { sameSecret, sha256 } from './secrets.ts';
 import type { LiveSession } from './sessions.ts';
 import { findApiToken, findSession } from './sessions.ts';
 
@@ -113,26 +114,40 @@ export async function registerGuard(app: FastifyInstance, opts: GuardOptions): P
 async function identify(request: FastifyRequest, opts: GuardOptions): Promise<void> {
   const database = opts.database;
   if (!database) return;
-  const now = new Date(opts.now());
+  const nowMs = opts.now();
+  const now = new Date(nowMs);
   const auth = request.headers.authorization;
   if (auth !== undefined) {
     const m = /^Bearer\s+(\S+)$/i.exec(auth);
+    const key = m ? `t:${sha256(m[1]!)}` : null;
+    const cached = key ? cachedIdentity(key, nowMs) : undefined;
+    if (cached) {
+      request.actor = cached.actor;
+      return;
+    }
     const token = m ? await findApiToken(database.db, m[1]!, now) : null;
     if (!token) throw new HttpError(401, 'invalid_token', 'The API token is unknown, revoked or expired.');
     request.actor = await loadActor(database.db, token.accountId, 'token', token.schoolId);
+    if (request.actor) rememberIdentity(key!, { actor: request.actor, session: null, secondFactorDue: false }, nowMs, token.expiresAt ?? undefined);
     return;
   }
   const cookieToken = request.cookies[SESSION_COOKIE];
   if (!cookieToken) return;
+  const key = `s:${sha256(cookieToken)}`;
+  const cached = cachedIdentity(key, nowMs);
+  if (cached) {
+    request.session = cached.session;
+    request.secondFactorDue = cached.secondFactorDue;
+    request.actor = cached.actor;
+    return;
+  }
   const session = await findSession(database.db, cookieToken, now);
   if (!session) return;
   request.session = session;
   const actor = await loadActor(database.db, session.accountId, 'session');
-  if (actor && !session.secondFactorAt && actor.holdsSecondFactorRole) {
-    request.secondFactorDue = true;
-    return;
-  }
-  request.actor = actor;
+  if (actor && !session.secondFactorAt && actor.holdsSecondFactorRole) request.secondFactorDue = true;
+  else request.actor = actor;
+  rememberIdentity(key, { actor: request.actor, session, secondFactorDue: request.secondFactorDue }, nowMs, session.expiresAt);
 }
 
 /** Cookie options: HttpOnly, SameSite=Lax, and Secure when the request came over https. */

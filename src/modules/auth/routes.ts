@@ -24,6 +24,7 @@ import { verifyPassword } from './passwords.ts';
 import { newToken, sha256 } from './secrets.ts';
 import type { SignInMethod } from './sessions.ts';
 import { createSession, endSession } from './sessions.ts';
+import { forgetIdentities } from './identity-cache.ts';
 import { SignInThrottle } from './throttle.ts';
 import { acceptTotp, newTotpSecret, otpauthUrl } from './totp.ts';
 
@@ -247,6 +248,7 @@ export const authRoutes: RouteModule = async (app, ctx) => {
           .where(and(eq(apiTokens.id, id), eq(apiTokens.accountId, actor.accountId), isNull(apiTokens.revokedAt)))
           .returning({ id: apiTokens.id });
         if (!revoked.length) throw new HttpError(404, 'not_found', 'There is no such token.');
+        forgetIdentities();
         await appendAudit(tx, { schoolId: null, actor: actor.accountId, action: 'api_token.revoke', subjectType: 'api_token', subjectId: id, requestId: request.id, fields: ['revoked_at'] });
         return { id, status: 'revoked' };
       });

@@ -4,6 +4,7 @@
 import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/connection.ts';
 import { accounts, apiTokens, sessions } from '../../db/schema/index.ts';
+import { forgetIdentities } from './identity-cache.ts';
 import { newToken, sha256 } from './secrets.ts';
 
 export const SESSION_TTL_MS = 12 * 3600_000;
@@ -70,11 +71,13 @@ export async function findSession(db: DbOrTx, token: string, now: Date): Promise
 }
 
 export async function endSession(db: DbOrTx, tokenHash: string): Promise<void> {
+  forgetIdentities();
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
 /** Ends every session of an account (password reset, account closed). */
 export async function endAllSessions(db: DbOrTx, accountId: string): Promise<void> {
+  forgetIdentities();
   await db.delete(sessions).where(eq(sessions.accountId, accountId));
 }
 
@@ -82,12 +85,13 @@ export interface LiveToken {
   id: string;
   accountId: string;
   schoolId: string | null;
+  expiresAt: Date | null;
 }
 
 /** The API token of an Authorization header, or null when unknown, revoked, expired or its account closed. */
 export async function findApiToken(db: DbOrTx, token: string, now: Date): Promise<LiveToken | null> {
   const [row] = await db
-    .select({ id: apiTokens.id, accountId: apiTokens.accountId, schoolId: apiTokens.schoolId, lastUsedAt: apiTokens.lastUsedAt })
+    .select({ id: apiTokens.id, accountId: apiTokens.accountId, schoolId: apiTokens.schoolId, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(accounts, eq(accounts.id, apiTokens.accountId))
     .where(
@@ -102,5 +106,5 @@ export async function findApiToken(db: DbOrTx, token: string, now: Date): Promis
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
   }
-  return { id: row.id, accountId: row.accountId, schoolId: row.schoolId };
+  return { id: row.id, accountId: row.accountId, schoolId: row.schoolId, expiresAt: row.expiresAt };
 }

@@ -8,6 +8,7 @@ import type { AppDb, Tx } from '../../db/connection.ts';
 import { accountRoles, accounts, employments, groupStaff, groups, guardianships, people, rosterImports, schools } from '../../db/schema/index.ts';
 import { bumpDataVersion } from '../schools/school-case.ts';
 import { appendAudit } from '../audit/chain.ts';
+import { forgetIdentities } from '../auth/identity-cache.ts';
 import { readRoster } from './read.ts';
 import type { RosterFile, RosterFormat, RosterInput } from './types.ts';
 
@@ -386,6 +387,7 @@ async function closeAccountsOfLeavers(tx: Tx, schoolId: string, leaving: string[
     .returning({ accountId: accountRoles.accountId });
   const affected = [...new Set(ended.map((r) => r.accountId))];
   if (!affected.length) return [];
+  forgetIdentities();
   const closed = await tx
     .update(accounts)
     .set({ closedAt: now })
