@@ -3,14 +3,13 @@
 //   text/csv: the list as the body;  multipart/form-data: one file, any field name;  ?dry_run=true
 // Only the director and the communication officer (consent.manage). Every problem answers 400
 // invalid_consent_list with its line; nothing is written then.
-import multipart from '@fastify/multipart';
 import type { FastifyError } from 'fastify';
 import { z } from 'zod';
 import { consentPolicy } from '../../policies/index.ts';
+import { acceptCsvUploads, uploadedFiles } from '../../server/csv-upload.ts';
 import { HttpError } from '../../server/errors.ts';
 import type { RouteModule } from '../../server/modules.ts';
 import { SchoolNotFoundError } from '../roster/service.ts';
-import type { RosterFile } from '../roster/types.ts';
 import { ConsentImportError, importConsents, MAX_CONSENT_LIST_BYTES } from './import.ts';
 
 const MB = MAX_CONSENT_LIST_BYTES / (1024 * 1024);
@@ -23,8 +22,7 @@ const invalid = (message: string) => ({ error: 'invalid_consent_list', message, 
 export const consentImportRoutes: RouteModule = async (app, ctx) => {
   // A scope of its own: the parsers and error replies below are this route's only.
   await app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: MAX_CONSENT_LIST_BYTES, files: 1, fields: 10, parts: 11, fieldSize: 1024 } });
-    scope.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: MAX_CONSENT_LIST_BYTES }, (_request, body, done) => done(null, body));
+    await acceptCsvUploads(scope, { maxBytes: MAX_CONSENT_LIST_BYTES, maxFiles: 1 });
 
     scope.setErrorHandler((err: FastifyError, request, reply) => {
       if (err instanceof ConsentImportError) {
@@ -61,17 +59,10 @@ export const consentImportRoutes: RouteModule = async (app, ctx) => {
       handler: async (request) => {
         const { schoolId } = request.params as z.infer<typeof params>;
         const q = request.query as z.infer<typeof query>;
-        let file: RosterFile | undefined;
-        if (request.isMultipart()) {
-          for await (const part of request.parts()) {
-            if (part.type === 'file') file = { name: part.filename || part.fieldname, bytes: await part.toBuffer() };
-          }
-          if (!file) throw new ConsentImportError([{ line: 0, reason: 'no file was uploaded' }], 'The consent list was not imported (nothing was changed)');
-        } else if (Buffer.isBuffer(request.body) || (request.body == null && /^text\/csv/i.test(request.headers['content-type'] ?? ''))) {
-          file = { name: 'consents.csv', bytes: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0) };
-        } else {
-          throw new HttpError(415, 'unsupported_media_type', ONE_FILE);
-        }
+        const files = await uploadedFiles(request, 'consents.csv');
+        if (!files) throw new HttpError(415, 'unsupported_media_type', ONE_FILE);
+        const file = files[0];
+        if (!file) throw new ConsentImportError([{ line: 0, reason: 'no file was uploaded' }], 'The consent list was not imported (nothing was changed)');
         const result = await importConsents({
           db: ctx.database.db,
           schoolId,

@@ -2,14 +2,14 @@
 //   multipart/form-data: one file (simple CSV) or the OneRoster files (users.csv, ...);
 //   text/csv: the simple CSV as the body.
 // Only the school's director and HR may import (src/policies/roster.ts).
-import multipart from '@fastify/multipart';
 import type { FastifyError } from 'fastify';
 import { z } from 'zod';
 import { rosterPolicy } from '../../policies/index.ts';
+import { acceptCsvUploads, uploadedFiles } from '../../server/csv-upload.ts';
 import { HttpError } from '../../server/errors.ts';
 import type { RouteModule } from '../../server/modules.ts';
 import { importRoster, SchoolNotFoundError } from './service.ts';
-import type { RosterFile, RosterFormat } from './types.ts';
+import type { RosterFormat } from './types.ts';
 import { fileError, MAX_ROSTER_BYTES, RosterImportError } from './types.ts';
 
 /** At most this many files in one upload (the five OneRoster files and a manifest, with room). */
@@ -25,10 +25,7 @@ const query = z.object({
 export const rosterRoutes: RouteModule = async (app, ctx) => {
   // A scope of its own: the multipart and text/csv parsers and the error replies below are this route's only.
   await app.register(async (scope) => {
-    await scope.register(multipart, {
-      limits: { fileSize: MAX_ROSTER_BYTES, files: MAX_UPLOAD_FILES, fields: 10, parts: MAX_UPLOAD_FILES + 10, fieldSize: 1024 },
-    });
-    scope.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: MAX_ROSTER_BYTES }, (_request, body, done) => done(null, body));
+    await acceptCsvUploads(scope, { maxBytes: MAX_ROSTER_BYTES, maxFiles: MAX_UPLOAD_FILES });
 
     scope.setErrorHandler((err: FastifyError, request, reply) => {
       if (err instanceof RosterImportError) {
@@ -64,16 +61,8 @@ export const rosterRoutes: RouteModule = async (app, ctx) => {
       handler: async (request) => {
         const { schoolId } = request.params as z.infer<typeof params>;
         const q = request.query as z.infer<typeof query>;
-        const files: RosterFile[] = [];
-        if (request.isMultipart()) {
-          for await (const part of request.parts()) {
-            if (part.type === 'file') files.push({ name: part.filename || part.fieldname, bytes: await part.toBuffer() });
-          }
-        } else if (Buffer.isBuffer(request.body)) {
-          files.push({ name: 'roster.csv', bytes: request.body });
-        } else {
-          throw new HttpError(415, 'unsupported_media_type', 'Send the roster as multipart/form-data (one CSV file, or the OneRoster files) or as a text/csv body.');
-        }
+        const files = await uploadedFiles(request, 'roster.csv');
+        if (!files) throw new HttpError(415, 'unsupported_media_type', 'Send the roster as multipart/form-data (one CSV file, or the OneRoster files) or as a text/csv body.');
         if (files.length === 0) throw fileError('no file was uploaded');
         const result = await importRoster({
           db: ctx.database.db,
