@@ -1,17 +1,21 @@
 // Every policy, for the route guard's tests and docs/permissions.md.
 import { accountsPolicy } from './accounts.ts';
 import { auditPolicy } from './audit.ts';
+import { breachesPolicy } from './breaches.ts';
 import { checksPolicy } from './checks.ts';
 import { consentPolicy } from './consent.ts';
+import { grantsPolicy } from './grants.ts';
+import { incidentsPolicy } from './incidents.ts';
 import { mediaPolicy } from './media.ts';
 import { peoplePolicy } from './people.ts';
 import { postsPolicy } from './posts.ts';
 import { protocolsPolicy } from './protocols.ts';
 import { rosterPolicy } from './roster.ts';
+import { supervisionPolicy } from './supervision.ts';
 import { systemPolicy } from './system.ts';
 import type { Policy } from './types.ts';
 
-export const POLICIES: Policy[] = [systemPolicy, checksPolicy, protocolsPolicy, accountsPolicy, postsPolicy, mediaPolicy, peoplePolicy, consentPolicy, rosterPolicy, auditPolicy] as Policy[];
+export const POLICIES: Policy[] = [systemPolicy, checksPolicy, protocolsPolicy, accountsPolicy, postsPolicy, mediaPolicy, peoplePolicy, consentPolicy, grantsPolicy, rosterPolicy, auditPolicy, incidentsPolicy, supervisionPolicy, breachesPolicy] as Policy[];
 
 export * from './roles.ts';
 export * from './types.ts';
@@ -19,4 +23,8 @@ export { accountsPolicy, auditPolicy, checksPolicy, consentPolicy, mediaPolicy, 
 export { canReadPost } from './posts.ts';
 export { canReadPerson } from './people.ts';
 export { canRecordConsent, CONSENT_MANAGERS } from './consent.ts';
+export { grantsPolicy, GRANT_MANAGERS, managesGrants } from './grants.ts';
 export { canUseMedia } from './media.ts';
+export { canSeeReporterView, incidentsPolicy, INCIDENT_DECIDERS, INCIDENT_HANDLERS, INCIDENT_READERS } from './incidents.ts';
+export { canDecide, canReadSupervision, supervisionPolicy } from './supervision.ts';
+export { BREACH_OFFICERS, BREACH_READERS, breachesPolicy } from './breaches.ts';

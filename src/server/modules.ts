@@ -11,13 +11,18 @@ import { consentImportRoutes } from '../modules/consent/import-routes.ts';
 import { consentRoundRoutes } from '../modules/consent/round-routes.ts';
 import { consentRoutes } from '../modules/consent/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
+import { breachRoutes } from '../modules/breaches/routes.ts';
 import type { OidcProviderConfig } from '../modules/auth/oidc.ts';
 import { oidcRoutes } from '../modules/auth/oidc-routes.ts';
+import { incidentRoutes } from '../modules/incidents/routes.ts';
 import { mediaRoutes } from '../modules/media/routes.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
 import { postRoutes } from '../modules/posts/routes.ts';
 import { writeRoutes } from '../modules/posts/write-routes.ts';
+import { permissionRoutes } from '../modules/permissions/routes.ts';
 import { rosterRoutes } from '../modules/roster/routes.ts';
+import { supervisionRoutes } from '../modules/supervision/routes.ts';
+import { protocolRoutes } from '../modules/protocol/routes.ts';
 
 export interface ModuleContext {
   database: Database;
@@ -33,4 +38,4 @@ export interface ModuleContext {
 
 export type RouteModule = (app: FastifyInstance, ctx: ModuleContext) => Promise<void>;
 
-export const ROUTE_MODULES: RouteModule[] = [authRoutes, oidcRoutes, writeRoutes, postRoutes, mediaRoutes, peopleRoutes, rosterRoutes, consentRoutes, consentRoundRoutes, consentImportRoutes, auditRoutes, accountRoutes];
+export const ROUTE_MODULES: RouteModule[] = [authRoutes, oidcRoutes, writeRoutes, postRoutes, mediaRoutes, peopleRoutes, rosterRoutes, consentRoutes, consentRoundRoutes, consentImportRoutes, permissionRoutes, auditRoutes, accountRoutes, supervisionRoutes, protocolRoutes, incidentRoutes, breachRoutes];

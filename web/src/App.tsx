@@ -8,15 +8,18 @@ import { AcceptInvitation, ForgotPassword, ResetPassword } from './pages/Recover
 import { Home } from './pages/Home.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 import { PAGES } from './pages/registry.tsx';
+import { publicReport, receiptLookup } from './pages/incidents/index.tsx';
 import { Link, navigate, usePath } from './router.tsx';
 import { useSession } from './session.tsx';
 
-/** Pages anyone can open (the e-mail links, sign-in). */
+/** Pages anyone can open (the e-mail links, sign-in, the public report form; ':id' is one path segment). */
 const PUBLIC: Record<string, () => ReactNode> = {
   '/aanmelden': () => <SignIn />,
   '/uitnodiging': () => <AcceptInvitation />,
   '/wachtwoord-vergeten': () => <ForgotPassword />,
   '/wachtwoord-herstellen': () => <ResetPassword />,
+  '/melden/:id': publicReport,
+  '/melding-volgen': receiptLookup,
 };
 
 function Header() {
@@ -79,7 +82,7 @@ export function App() {
   const path = usePath();
   const { me, loading, can, school } = useSession();
   const signedIn = me !== null && !me.secondFactor.due;
-  const publicPage = PUBLIC[path];
+  const publicPage = PUBLIC[path] ?? PUBLIC[path.replace(/\/[^/]+$/, '/:id')];
   // A path may be registered more than once (one name per kind of person): the allowed entry wins.
   const page = PAGES.find((p) => p.path === path && p.allowed(can, school)) ?? PAGES.find((p) => p.path === path);
 

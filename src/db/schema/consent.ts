@@ -82,10 +82,15 @@ export const permissions = pgTable(
     reason: text('reason'),
     /** School projects (A.6): the project's name. */
     project: text('project'),
+    /**
+     * School projects (A.6): one row per employee the project is for; the rows of one project share
+     * this key (the project's id in the API). Null for lesson-time permissions.
+     */
+    projectKey: uuid('project_key'),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('permissions_person_idx').on(t.personId, t.kind)],
+  (t) => [index('permissions_person_idx').on(t.personId, t.kind), index('permissions_school_kind_idx').on(t.schoolId, t.kind, t.endsAt), index('permissions_project_key_idx').on(t.projectKey)],
 );
 
 /** The students of a school project. */

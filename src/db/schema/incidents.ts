@@ -1,7 +1,7 @@
 // Incidents and measures (A.7, D.1–D.6): an append-only event log beside a status row, both
 // written in one transaction; files (D.1, D.4) and the audit trail.
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, date, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { people, schools } from './organisation.ts';
 import { accounts } from './accounts.ts';
 
@@ -24,8 +24,78 @@ export const incidents = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** signed_in or public (the form without sign-in). */
+    source: text('source').notNull().default('signed_in'),
+    /** Who reported, signed in (null: the public form). */
+    reporterAccountId: uuid('reporter_account_id').references(() => accounts.id),
+    /** Public form, not anonymous: how the reporter named themselves and how to reach them. */
+    reporterName: text('reporter_name'),
+    reporterContact: text('reporter_contact'),
+    /** Public form: sha256 of the receipt code the reporter keeps to follow the case. */
+    receiptHash: text('receipt_hash'),
+    /** The reported text and where it was seen. */
+    description: text('description').notNull().default(''),
+    link: text('link'),
+    /** D.1 possible plichtsverzuim (employee), D.4 possible verwijtbaar gedrag (student, guardian). */
+    plichtsverzuim: boolean('plichtsverzuim').notNull().default(false),
+    verwijtbaarGedrag: boolean('verwijtbaar_gedrag').notNull().default(false),
+    /** D.6 is a required step (category sexual_images_of_minors). */
+    policeDecisionRequired: boolean('police_decision_required').notNull().default(false),
+    /** D.6: report to the police yes/no, with rationale; when yes, date and police reference. */
+    policeReport: boolean('police_report'),
+    policeRationale: text('police_rationale'),
+    policeReportedOn: date('police_reported_on'),
+    policeReference: text('police_reference'),
+    policeDecidedAt: timestamp('police_decided_at', { withTimezone: true }),
+    policeDecidedBy: uuid('police_decided_by').references(() => accounts.id),
+    /** D.2: the board's qualification of an employee's communication. */
+    qualifiedPersonId: uuid('qualified_person_id').references(() => people.id),
+    grensoverschrijdend: boolean('grensoverschrijdend'),
+    qualificationRationale: text('qualification_rationale'),
+    qualifiedAt: timestamp('qualified_at', { withTimezone: true }),
+    qualifiedBy: uuid('qualified_by').references(() => accounts.id),
   },
-  (t) => [index('incidents_school_status_idx').on(t.schoolId, t.status)],
+  (t) => [
+    index('incidents_school_status_idx').on(t.schoolId, t.status),
+    index('incidents_reporter_idx').on(t.reporterAccountId),
+    uniqueIndex('incidents_receipt_key').on(t.receiptHash),
+  ],
+);
+
+/** Tasks of a case: the D.2 phone report, closed only with a call record. */
+export const incidentTasks = pgTable(
+  'incident_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    incidentId: uuid('incident_id').notNull().references(() => incidents.id),
+    /** lvi_call */
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    /** open, done */
+    status: text('status').notNull().default('open'),
+    /** { date, time, caller, reference, advice } */
+    call: jsonb('call'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: uuid('closed_by').references(() => accounts.id),
+  },
+  (t) => [index('incident_tasks_incident_idx').on(t.incidentId)],
+);
+
+/** Legal steps on record before a measure: hearing, Inspectie report or consultation, another school sought. */
+export const incidentSteps = pgTable(
+  'incident_steps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    incidentId: uuid('incident_id').notNull().references(() => incidents.id),
+    personId: uuid('person_id').notNull().references(() => people.id),
+    kind: text('kind').notNull(),
+    on: date('on').notNull(),
+    note: text('note'),
+    recordedBy: uuid('recorded_by').references(() => accounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('incident_steps_incident_idx').on(t.incidentId, t.personId)],
 );
 
 export const incidentPeople = pgTable(
@@ -71,6 +141,8 @@ export const measures = pgTable(
     decidedBy: uuid('decided_by').notNull().references(() => accounts.id),
     decidedOn: date('decided_on').notNull(),
     rationale: text('rationale').notNull(),
+    /** A suspension's length in days. */
+    days: integer('days'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('measures_person_idx').on(t.personId)],

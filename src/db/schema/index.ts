@@ -5,3 +5,5 @@ export * from './consent.ts';
 export * from './accounts.ts';
 export * from './posts.ts';
 export * from './incidents.ts';
+export * from './protocol.ts';
+export * from './breaches.ts';

@@ -18,6 +18,7 @@ import {
 import type { Post } from '../../engine/index.ts';
 import { consentChannel } from '../../engine/rules/media-consent.ts';
 import { appendAudit } from '../audit/chain.ts';
+import { possibleBreachesFromTakedowns } from '../breaches/service.ts';
 import { bumpDataVersion } from '../schools/school-case.ts';
 import type { ConsentMediaKind, ConsentStatus, Subject } from './rules.ts';
 import { deciderProblem, schoolYearSpan, STANDARD_CHANNELS } from './rules.ts';
@@ -182,10 +183,12 @@ async function createTakedowns(tx: DbOrTx, ctx: RecordContext, personId: string,
     .insert(takedownTasks)
     .values(hits.map((p) => ({ schoolId: ctx.schoolId, postId: p.id, personId, consentEventId: eventId, createdAt: ctx.now })))
     .onConflictDoNothing()
-    .returning({ id: takedownTasks.id });
+    .returning({ id: takedownTasks.id, postId: takedownTasks.postId });
   for (const t of made) {
     await appendAudit(tx, { schoolId: ctx.schoolId, actor: ctx.actor, action: 'takedown.create', subjectType: 'takedown_task', subjectId: t.id, requestId: ctx.requestId ?? null, fields: ['post_id', 'person_id'], at: ctx.now });
   }
+  // A published post that shows someone without consent now: a possible data breach for the FG (docs/breaches.md).
+  await possibleBreachesFromTakedowns(tx, ctx.schoolId, made.map((t) => ({ id: t.id, postId: t.postId, personId })), { actor: ctx.actor, requestId: ctx.requestId, now: ctx.now });
   return made.length;
 }
 

@@ -22,6 +22,10 @@ import {
 import { DEFAULT_TIMETABLE } from '../../engine/index.ts';
 import { bumpDataVersion } from '../schools/school-case.ts';
 import { seedDemoAccounts } from './accounts.ts';
+import { seedDemoProtocol } from '../protocol/demo.ts';
+import { seedDemoIncidents } from '../incidents/demo.ts';
+import { seedDemoSupervision } from '../supervision/demo.ts';
+import { seedDemoBreaches } from '../breaches/demo.ts';
 import type { Community, FamilyName } from './names.ts';
 import { COMMUNITIES, Random } from './names.ts';
 
@@ -381,8 +385,9 @@ function planSchool(rnd: Random, spec: DemoSchoolSpec, boardId: string, now: num
       kind: 'school_project',
       personId: teacher.id,
       grantedBy: director.id,
-      startsAt: new Date('2027-01-11T00:00:00+01:00'),
-      endsAt: new Date('2027-02-12T23:59:59+01:00'),
+      // Project days are stored as UTC day bounds: the check reads a project's days as UTC dates.
+      startsAt: new Date('2027-01-11T00:00:00Z'),
+      endsAt: new Date('2027-02-12T23:59:59Z'),
       reason: 'Groep 7 maakt vlogs over de buurt; de leerlingen in de projectgroep mogen in beeld.',
       project: 'Vlog: onze buurt in beeld',
     });
@@ -445,6 +450,10 @@ async function writePlan(tx: DbOrTx, plan: DemoPlan): Promise<void> {
     await bumpDataVersion(tx, s.school.id);
   }
   await seedDemoAccounts(tx, plan);
+  await seedDemoSupervision(tx, plan);
+  await seedDemoProtocol(tx, plan);
+  await seedDemoIncidents(tx, plan);
+  await seedDemoBreaches(tx, plan);
 }
 
 export interface SeedDemoOptions {

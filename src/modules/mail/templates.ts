@@ -4,10 +4,14 @@
 import { ROLE_NAMES } from '../../policies/roles.ts';
 import type { Role } from '../../policies/roles.ts';
 import { linkBase } from './config.ts';
+import type { ProtocolTemplate } from '../protocol/mail.ts';
+import type { SupervisionTemplate } from '../supervision/mail.ts';
+import type { IncidentTemplate } from '../incidents/mail.ts';
+import type { BreachTemplate } from '../breaches/mail.ts';
 
 export interface MailContent {
   /** Which template, kept in the outbox after sending (the rest is removed then). */
-  template: 'invitation' | 'role_granted' | 'password_reset' | 'consent_round' | 'consent_reminder';
+  template: 'invitation' | 'role_granted' | 'password_reset' | 'consent_round' | 'consent_reminder' | ProtocolTemplate | SupervisionTemplate | IncidentTemplate | BreachTemplate;
   to: string;
   subject: string;
   text: string;
@@ -37,7 +41,7 @@ function escapeHtml(s: string): string {
 /** Paragraphs of text; a paragraph that is exactly a URL becomes a link in the HTML part. */
 type Paragraph = string;
 
-function render(nl: Paragraph[], en: Paragraph[]): { text: string; html: string } {
+export function render(nl: Paragraph[], en: Paragraph[]): { text: string; html: string } {
   const text = [...nl, '— English below —', ...en].join('\n\n') + '\n';
   const para = (p: string) =>
     /^https?:\/\/\S+$/.test(p) ? `<p><a href="${escapeHtml(p)}">${escapeHtml(p)}</a></p>` : `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`;

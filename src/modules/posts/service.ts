@@ -8,6 +8,8 @@ import type { AppDb, DbOrTx } from '../../db/connection.ts';
 import { checks, postPeople, posts } from '../../db/schema/index.ts';
 import type { SchoolCache } from '../schools/school-case.ts';
 import { appendAudit } from '../audit/chain.ts';
+import { possibleBreachOnPublish } from '../breaches/service.ts';
+import { approvalCovers } from '../supervision/approval.ts';
 
 export class NotFoundError extends Error {}
 
@@ -189,11 +191,13 @@ export async function publishPost(
     const [row] = await tx.select().from(posts).where(and(eq(posts.id, p.postId), eq(posts.schoolId, p.schoolId))).for('update');
     if (!row || row.authorAccountId !== p.accountId) throw new NotFoundError('There is no such post of yours.');
     if (row.status !== 'submitted') throw new PublishError(`The post is ${row.status}: only a submitted post can be marked as published.`);
-    const [latest] = await tx.select({ verdict: checks.verdict }).from(checks).where(eq(checks.postId, p.postId)).orderBy(desc(checks.id)).limit(1);
-    if (latest && (latest.verdict === 'not_allowed' || latest.verdict === 'needs_review')) {
+    const [latest] = await tx.select({ id: checks.id, verdict: checks.verdict }).from(checks).where(eq(checks.postId, p.postId)).orderBy(desc(checks.id)).limit(1);
+    // needs_review: publishable once the supervisor approved exactly this version (B.3, docs/supervision.md).
+    if (latest && (latest.verdict === 'not_allowed' || (latest.verdict === 'needs_review' && !(await approvalCovers(tx, p.postId, latest.id))))) {
       throw new PublishError(latest.verdict === 'not_allowed' ? 'The check says this post may not be posted. Change it and submit it again.' : 'This post needs your supervisor’s review first (B.3).');
     }
     await tx.update(posts).set({ status: 'published', publishedAt: p.now, publishedUrl: p.url ?? null, confirmedAt: p.now, updatedAt: p.now }).where(eq(posts.id, p.postId));
+    await possibleBreachOnPublish(tx, { schoolId: p.schoolId, postId: p.postId, checkId: latest?.id }, { actor: p.accountId, requestId: p.requestId, now: p.now });
     await appendAudit(tx, { schoolId: p.schoolId, actor: p.accountId, action: 'post.publish', subjectType: 'post', subjectId: p.postId, requestId: p.requestId ?? null, fields: ['status', 'published_at', 'published_url', 'confirmed_at'], at: p.now });
     return { id: p.postId, status: 'published' as const, publishedAt: p.now };
   });

@@ -3,6 +3,7 @@ import { useT } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { PAGES } from './registry.tsx';
+import { ProtocolPrompt } from './protocol/Prompt.tsx';
 
 export function Home() {
   const t = useT();
@@ -13,6 +14,7 @@ export function Home() {
       <h1>{t('home.title', { name: me?.account.displayName ?? '' })}</h1>
       {school ? (
         <>
+          <ProtocolPrompt />
           <p>{t('home.intro')}</p>
           <ul className="tiles">
             {pages.map((p) => (

@@ -10,6 +10,9 @@ import { useSession } from '../../session.tsx';
 import { useArticles } from './data.ts';
 import { Findings } from './Findings.tsx';
 import type { Article, OwnPost, StoredPost } from './types.ts';
+import type { Review } from '../supervision/shared.ts';
+import '../supervision/texts.ts';
+import '../supervision/supervision.css';
 
 const GROUPS: { status: OwnPost['status']; key: string }[] = [
   { status: 'draft', key: 'posts.drafts' },
@@ -48,7 +51,21 @@ function RecordedCheck({ schoolId, id, articles }: { schoolId: string; id: strin
   );
 }
 
-function PostItem({ schoolId, p, articles }: { schoolId: string; p: OwnPost; articles: Map<string, Article> }) {
+/** The latest "ask my supervisor" request of a post: its status and the supervisor's comment. */
+function ReviewLine({ r }: { r: Review }) {
+  const t = useT();
+  return (
+    <div className="review-status">
+      <p>
+        {t('ask.title')}: <span className={`status ${r.status}`}>{t(`review.status.${r.status}`)}</span>
+        {r.supervisor ? ` · ${t('ask.to', { name: r.supervisor })}` : ''}
+      </p>
+      {r.comment && <p className="note">{r.comment}</p>}
+    </div>
+  );
+}
+
+function PostItem({ schoolId, p, articles, review }: { schoolId: string; p: OwnPost; articles: Map<string, Article>; review?: Review | undefined }) {
   const t = useT();
   const { lang } = useLang();
   const [open, setOpen] = useState(false);
@@ -62,6 +79,7 @@ function PostItem({ schoolId, p, articles }: { schoolId: string; p: OwnPost; art
         {p.media > 0 && <> · {t('posts.media', { count: p.media })}</>}
       </p>
       {p.verdict && <p className={`verdict small ${p.verdict}`}>{VERDICT_LABEL[p.verdict][lang]}</p>}
+      {review && <ReviewLine r={review} />}
       <div className="actions">
         {p.status === 'draft' ? (
           <Link className="button secondary" to={`/schrijven?concept=${p.id}`}>
@@ -71,6 +89,11 @@ function PostItem({ schoolId, p, articles }: { schoolId: string; p: OwnPost; art
           <button type="button" className="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
             {open ? t('posts.close') : t('posts.open')}
           </button>
+        )}
+        {p.status === 'submitted' && review && (review.status === 'changes_requested' || review.status === 'approved') && (
+          <Link className="button" to={`/schrijven?concept=${p.id}`}>
+            {review.status === 'approved' && review.approvalCovers ? t('ask.toPublish') : t('ask.edit')}
+          </Link>
         )}
       </div>
       {open && <RecordedCheck schoolId={schoolId} id={p.id} articles={articles} />}
@@ -85,6 +108,16 @@ export function MyPosts() {
   const articles = useArticles();
   const [posts, setPosts] = useState<OwnPost[] | null>(null);
   const [failed, setFailed] = useState(false);
+  const [reviews, setReviews] = useState<Map<string, Review>>(new Map());
+  const { can } = useSession();
+  const asks = can('supervision.mine');
+  useEffect(() => {
+    if (!asks) return;
+    // Newest first: the first request per post is its latest.
+    api<{ reviews: Review[] }>('GET', `/api/v1/schools/${schoolId}/reviews/mine`)
+      .then((r) => setReviews(new Map([...r.reviews].reverse().map((x) => [x.postId, x]))))
+      .catch(() => setReviews(new Map()));
+  }, [schoolId, asks]);
   useEffect(() => {
     api<{ posts: OwnPost[] }>('GET', `/api/v1/schools/${schoolId}/posts/mine`)
       .then((r) => setPosts(r.posts))
@@ -114,7 +147,7 @@ export function MyPosts() {
               ) : (
                 <ul className="own-posts">
                   {list.map((p) => (
-                    <PostItem key={p.id} schoolId={schoolId} p={p} articles={articles} />
+                    <PostItem key={p.id} schoolId={schoolId} p={p} articles={articles} review={reviews.get(p.id)} />
                   ))}
                 </ul>
               )}

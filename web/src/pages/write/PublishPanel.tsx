@@ -14,9 +14,11 @@ interface Props {
   result: CheckResult;
   text: string;
   articles: Map<string, Article>;
+  /** The supervisor approved exactly this version (B.3): a needs_review verdict may be published too. */
+  approved?: boolean;
 }
 
-export function PublishPanel({ schoolId, postId, result, text, articles }: Props) {
+export function PublishPanel({ schoolId, postId, result, text, articles, approved = false }: Props) {
   const t = useT();
   const id = useId();
   const [final, setFinal] = useState(false);
@@ -27,7 +29,7 @@ export function PublishPanel({ schoolId, postId, result, text, articles }: Props
   const [done, setDone] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const publishable = result.verdict === 'allowed' || result.verdict === 'out_of_scope';
+  const publishable = result.verdict === 'allowed' || result.verdict === 'out_of_scope' || (approved && result.verdict === 'needs_review');
 
   const publish = async (e: React.FormEvent) => {
     e.preventDefault();

@@ -13,6 +13,7 @@ import { MediaPanel } from './MediaPanel.tsx';
 import { PostFields } from './PostFields.tsx';
 import { choiceOf, localMoment, postForServer } from './post.ts';
 import { PublishPanel } from './PublishPanel.tsx';
+import { ReviewPanel } from './ReviewPanel.tsx';
 import { useArticles, useOwnPeople } from './data.ts';
 import { useLiveCheck } from './useCheck.ts';
 import type { CheckResult, Draft, Finding, MediaItem, StoredPost } from './types.ts';
@@ -144,6 +145,20 @@ export function WritePage() {
         </div>
       </form>
       {submitted && postId && <PublishPanel key={postId + submitted.text} schoolId={schoolId} postId={postId} result={submitted.result} text={submitted.text} articles={articles} />}
+      {can('supervision.ask') && (
+        <ReviewPanel
+          schoolId={schoolId}
+          postId={postId}
+          post={postForServer(draft)}
+          text={draft.text}
+          empty={empty}
+          articles={articles}
+          onStored={(id) => {
+            setPostId(id);
+            setSubmitted(null);
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -1,0 +1,612 @@
+// Incident cases in the database (docs/incidents.md): every write is one transaction that locks
+// the case row, appends to its event log (append-only, a trigger refuses changes), updates the
+// status row (the projection) and appends an audit event (ids and field names only). Status
+// changes go through the pure state machine (domain/state.ts); measures through the ladders and
+// their legal steps (domain/measures.ts).
+import { createHash, randomBytes } from 'node:crypto';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { AppDb, DbOrTx, Tx } from '../../db/connection.ts';
+import { accountRoles, accounts, fileEntries, groups, guardianships, incidentEvents, incidentPeople, incidents, incidentSteps, incidentTasks, measures, people, schools } from '../../db/schema/index.ts';
+import type { Role } from '../../policies/roles.ts';
+import { INCIDENT_HANDLERS } from '../../policies/incidents.ts';
+import { HttpError } from '../../server/errors.ts';
+import { appendAudit } from '../audit/chain.ts';
+import { enqueueMail } from '../mail/mailer.ts';
+import { incidentUpdateMail } from './mail.ts';
+import type { Category } from './domain/categories.ts';
+import { LVI_PHONE, LVI_TASK_TITLE, needsPoliceDecision } from './domain/categories.ts';
+import type { Audience, PersonKind, StepKind } from './domain/measures.ts';
+import { audienceOf, checkMeasure, MEASURE_LABELS, proposeMeasure } from './domain/measures.ts';
+import type { IncidentEvent, IncidentStatus } from './domain/state.ts';
+import { allowedEvents, dueAfter, transition } from './domain/state.ts';
+
+export type PersonRole = 'subject' | 'affected' | 'witness';
+export type IncidentRow = typeof incidents.$inferSelect;
+
+/** Who acts, for the event log and the audit trail. */
+export interface Ctx {
+  /** An account id; null for the public form (the system records it). */
+  accountId: string | null;
+  requestId?: string | undefined;
+  now: Date;
+}
+
+const notFound = () => new HttpError(404, 'not_found', 'There is no such incident at this school.');
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+const nameOf = (p: { givenName: string; prefix: string | null; familyName: string }) => [p.givenName, p.prefix, p.familyName].filter(Boolean).join(' ');
+
+export function hashReceipt(receipt: string): string {
+  return createHash('sha256').update(receipt.trim()).digest('hex');
+}
+
+/** A receipt code for a public reporter: 20 characters, easy to copy. */
+export function newReceipt(): string {
+  return randomBytes(15).toString('base64url');
+}
+
+async function addEvent(tx: DbOrTx, incidentId: string, type: string, ctx: Ctx, payload: Record<string, unknown> = {}, visibility: 'internal' | 'shareable' = 'internal'): Promise<void> {
+  await tx.insert(incidentEvents).values({ incidentId, type, actorId: ctx.accountId, payload, visibility, createdAt: ctx.now });
+}
+
+const audit = (tx: DbOrTx, schoolId: string, ctx: Ctx, action: string, subjectId: string, fields: string[]) =>
+  appendAudit(tx, { schoolId, actor: ctx.accountId ?? 'public', action, subjectType: 'incident', subjectId, requestId: ctx.requestId ?? null, fields, at: ctx.now });
+
+/** The people of the school by id (active or not), with their kind. */
+async function schoolPeople(tx: DbOrTx, schoolId: string, ids: string[]) {
+  if (!ids.length) return new Map<string, { kind: PersonKind; active: boolean }>();
+  const rows = await tx
+    .select({ id: people.id, kind: people.kind, active: people.active })
+    .from(people)
+    .where(and(eq(people.schoolId, schoolId), inArray(people.id, ids.filter(isUuid))));
+  return new Map(rows.map((r) => [r.id, { kind: r.kind, active: r.active }]));
+}
+
+export interface NewIncident {
+  source: 'signed_in' | 'public';
+  category: Category;
+  text: string;
+  link?: string | null | undefined;
+  people?: { personId: string; role: PersonRole }[] | undefined;
+  articles: string[];
+  anonymous?: boolean | undefined;
+  reporterAccountId?: string | null | undefined;
+  reporterPersonId?: string | null | undefined;
+  reporterName?: string | null | undefined;
+  reporterContact?: string | null | undefined;
+  receiptHash?: string | null | undefined;
+}
+
+export async function createIncident(db: AppDb, schoolId: string, input: NewIncident, ctx: Ctx): Promise<IncidentRow> {
+  return db.transaction(async (tx) => {
+    const involved = input.people ?? [];
+    const known = await schoolPeople(tx, schoolId, involved.map((p) => p.personId));
+    const issues = involved.flatMap((p, i) => (known.get(p.personId)?.active ? [] : [{ path: `$.people[${i}].personId`, message: `no active person with id "${p.personId}" at this school` }]));
+    if (issues.length) throw new HttpError(400, 'bad_request', `The report is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+    const [row] = await tx
+      .insert(incidents)
+      .values({
+        schoolId,
+        status: 'reported',
+        category: input.category,
+        articles: input.articles,
+        summary: input.text.slice(0, 140),
+        description: input.text,
+        link: input.link ?? null,
+        source: input.source,
+        anonymous: input.anonymous ?? false,
+        reporterAccountId: input.reporterAccountId ?? null,
+        reporterId: input.reporterPersonId ?? null,
+        reporterName: input.anonymous ? null : (input.reporterName ?? null),
+        reporterContact: input.anonymous ? null : (input.reporterContact ?? null),
+        receiptHash: input.receiptHash ?? null,
+        policeDecisionRequired: needsPoliceDecision(input.category),
+        dueAt: dueAfter('reported', ctx.now),
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning();
+    const incident = row!;
+    if (involved.length) await tx.insert(incidentPeople).values(involved.map((p) => ({ incidentId: incident.id, personId: p.personId, role: p.role }))).onConflictDoNothing();
+    await addEvent(tx, incident.id, 'reported', ctx, { category: input.category, source: input.source, people: involved.length }, 'shareable');
+    await audit(tx, schoolId, ctx, 'incident.report', incident.id, ['category', 'description', ...(input.link ? ['link'] : []), ...(involved.length ? ['people'] : [])]);
+    return incident;
+  });
+}
+
+/**
+ * One change of a case: locks its row, refuses a closed case (unless `allowClosed`), runs the
+ * change, stamps updated_at and appends the audit event — all in one transaction.
+ */
+async function change<T>(
+  db: AppDb,
+  schoolId: string,
+  incidentId: string,
+  ctx: Ctx,
+  action: string,
+  run: (tx: Tx, row: IncidentRow) => Promise<{ fields: string[]; value?: T }>,
+  opts: { allowClosed?: boolean } = {},
+): Promise<T | undefined> {
+  if (!isUuid(incidentId)) throw notFound();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(incidents)
+      .where(and(eq(incidents.id, incidentId), eq(incidents.schoolId, schoolId)))
+      .for('update');
+    if (!row) throw notFound();
+    if (row.status === 'closed' && !opts.allowClosed) throw new HttpError(409, 'wrong_status', 'This case is closed: reopen it first (with a reason).');
+    const done = await run(tx, row);
+    await tx.update(incidents).set({ updatedAt: ctx.now }).where(eq(incidents.id, incidentId));
+    await audit(tx, schoolId, ctx, action, incidentId, done.fields);
+    return done.value;
+  });
+}
+
+async function openTaskCount(tx: DbOrTx, incidentId: string): Promise<number> {
+  const [r] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(incidentTasks)
+    .where(and(eq(incidentTasks.incidentId, incidentId), eq(incidentTasks.status, 'open')));
+  return r?.n ?? 0;
+}
+
+const factsOf = async (tx: DbOrTx, row: IncidentRow) => ({
+  policeDecisionPending: row.policeDecisionRequired && row.policeReport === null,
+  openTasks: await openTaskCount(tx, row.id),
+});
+
+/**
+ * Moves the case. When it becomes decided or closed and a signed-in person reported it, an
+ * e-mail (no details, a link to their reports) is queued in the same transaction; `publicUrl` is
+ * the base of that link. Answers whether a mail was queued.
+ */
+export async function applyTransition(
+  db: AppDb,
+  schoolId: string,
+  incidentId: string,
+  event: IncidentEvent,
+  reason: string | null,
+  ctx: Ctx,
+  opts: { publicUrl?: string | undefined; outcome?: string | undefined } = {},
+): Promise<boolean> {
+  const { publicUrl, outcome } = opts;
+  let mailed = false;
+  await change(
+    db,
+    schoolId,
+    incidentId,
+    ctx,
+    `incident.${event}`,
+    async (tx, row) => {
+      const result = transition(row.status, event, { reason, facts: await factsOf(tx, row) });
+      if (!result.ok) throw new HttpError(result.error.code === 'reason_required' ? 400 : 409, result.error.code, result.error.message);
+      const to = result.status;
+      await tx
+        .update(incidents)
+        .set({ status: to, dueAt: dueAfter(to, ctx.now), closedAt: to === 'closed' ? ctx.now : null })
+        .where(eq(incidents.id, row.id));
+      await addEvent(tx, row.id, 'status_changed', ctx, { from: row.status, to, event, ...(reason ? { reason } : {}) }, 'shareable');
+      if (outcome) {
+        if (to !== 'decided' && to !== 'closed') throw new HttpError(400, 'bad_request', 'An outcome for the reporter goes with decide, close or dismiss.', [{ path: '$.outcome', message: 'only with decide, close or dismiss' }]);
+        await addEvent(tx, row.id, 'note', ctx, { text: outcome }, 'shareable');
+      }
+      if ((to === 'decided' || to === 'closed') && row.reporterAccountId && publicUrl !== undefined) {
+        const [who] = await tx
+          .select({ email: accounts.email, name: accounts.displayName, schoolName: schools.name })
+          .from(accounts)
+          .innerJoin(schools, eq(schools.id, row.schoolId))
+          .where(eq(accounts.id, row.reporterAccountId));
+        if (who) {
+          await enqueueMail(tx, incidentUpdateMail({ to: who.email, name: who.name, schoolName: who.schoolName, status: to, publicUrl }), ctx.now);
+          mailed = true;
+        }
+      }
+      return { fields: ['status', 'due_at', 'closed_at'] };
+    },
+    { allowClosed: true },
+  );
+  return mailed;
+}
+
+export async function assign(db: AppDb, schoolId: string, incidentId: string, accountId: string | null, ctx: Ctx): Promise<void> {
+  await change(db, schoolId, incidentId, ctx, 'incident.assign', async (tx, row) => {
+    if (accountId) {
+      const held = await tx
+        .select({ role: accountRoles.role })
+        .from(accountRoles)
+        .where(and(eq(accountRoles.accountId, accountId), eq(accountRoles.schoolId, schoolId), inArray(accountRoles.role, [...INCIDENT_HANDLERS])));
+      if (!held.length) throw new HttpError(400, 'bad_request', 'Assign the case to someone who handles cases at this school (board, director, supervisor or HR).', [{ path: '$.accountId', message: 'not a handler at this school' }]);
+    }
+    await tx.update(incidents).set({ assignedTo: accountId }).where(eq(incidents.id, row.id));
+    await addEvent(tx, row.id, 'assigned', ctx, { accountId });
+    return { fields: ['assigned_to'] };
+  });
+}
+
+export async function setDeadline(db: AppDb, schoolId: string, incidentId: string, dueAt: Date, ctx: Ctx): Promise<void> {
+  await change(db, schoolId, incidentId, ctx, 'incident.deadline', async (tx, row) => {
+    await tx.update(incidents).set({ dueAt }).where(eq(incidents.id, row.id));
+    await addEvent(tx, row.id, 'deadline_set', ctx, { dueAt: dueAt.toISOString() });
+    return { fields: ['due_at'] };
+  });
+}
+
+export async function addNote(db: AppDb, schoolId: string, incidentId: string, text: string, visibility: 'internal' | 'shareable', ctx: Ctx): Promise<void> {
+  await change(db, schoolId, incidentId, ctx, 'incident.note', async (tx, row) => {
+    await addEvent(tx, row.id, 'note', ctx, { text }, visibility);
+    return { fields: ['note'] };
+  });
+}
+
+export async function addPerson(db: AppDb, schoolId: string, incidentId: string, personId: string, role: PersonRole, ctx: Ctx): Promise<void> {
+  await change(db, schoolId, incidentId, ctx, 'incident.person_add', async (tx, row) => {
+    if (!(await schoolPeople(tx, schoolId, [personId])).has(personId)) {
+      throw new HttpError(400, 'bad_request', 'There is no such person on this school’s roster.', [{ path: '$.personId', message: 'not at this school' }]);
+    }
+    await tx.insert(incidentPeople).values({ incidentId: row.id, personId, role }).onConflictDoNothing();
+    await addEvent(tx, row.id, 'person_added', ctx, { personId, role });
+    return { fields: ['people'] };
+  });
+}
+
+export async function setFlags(db: AppDb, schoolId: string, incidentId: string, flags: { plichtsverzuim?: boolean | undefined; verwijtbaarGedrag?: boolean | undefined; rationale: string }, ctx: Ctx): Promise<void> {
+  await change(db, schoolId, incidentId, ctx, 'incident.flags', async (tx, row) => {
+    const set = {
+      ...(flags.plichtsverzuim !== undefined ? { plichtsverzuim: flags.plichtsverzuim } : {}),
+      ...(flags.verwijtbaarGedrag !== undefined ? { verwijtbaarGedrag: flags.verwijtbaarGedrag } : {}),
+    };
+    if (!Object.keys(set).length) throw new HttpError(400, 'bad_request', 'Set plichtsverzuim (D.1) or verwijtbaarGedrag (D.4).', [{ path: '$', message: 'no flag given' }]);
+    await tx.update(incidents).set(set).where(eq(incidents.id, row.id));
+    await addEvent(tx, row.id, 'flags_set', ctx, { ...set, rationale: flags.rationale });
+    return { fields: Object.keys(set).map((k) => (k === 'verwijtbaarGedrag' ? 'verwijtbaar_gedrag' : k)) };
+  });
+}
+
+/** The case's people with their kind, or a 400 when this person is not in the case. */
+async function personInCase(tx: DbOrTx, incidentId: string, personId: string, path = '$.personId'): Promise<{ kind: PersonKind }> {
+  const [p] = isUuid(personId)
+    ? await tx
+        .select({ kind: people.kind })
+        .from(incidentPeople)
+        .innerJoin(people, eq(people.id, incidentPeople.personId))
+        .where(and(eq(incidentPeople.incidentId, incidentId), eq(incidentPeople.personId, personId)))
+        .limit(1)
+    : [];
+  if (!p) throw new HttpError(400, 'bad_request', 'This person is not part of the case: add them first.', [{ path, message: 'not in this case' }]);
+  return p;
+}
+
+export async function recordStep(db: AppDb, schoolId: string, incidentId: string, step: { personId: string; kind: StepKind; on: string; note?: string | undefined }, ctx: Ctx): Promise<void> {
+  await change(db, schoolId, incidentId, ctx, 'incident.step', async (tx, row) => {
+    await personInCase(tx, row.id, step.personId);
+    await tx.insert(incidentSteps).values({ incidentId: row.id, personId: step.personId, kind: step.kind, on: step.on, note: step.note ?? null, recordedBy: ctx.accountId, createdAt: ctx.now });
+    await addEvent(tx, row.id, 'step_recorded', ctx, { personId: step.personId, kind: step.kind, on: step.on });
+    return { fields: ['steps'] };
+  });
+}
+
+/**
+ * Files a decision of the case (D.1, D.4): an employee's in their personnel file, a student's in
+ * their student file, a guardian's in the student file of each of their children at the school.
+ * Answers how many entries were written.
+ */
+async function fileEntry(tx: DbOrTx, row: IncidentRow, personId: string, kind: PersonKind, entry: { entryType: string; title: string; body: string }, ctx: Ctx): Promise<number> {
+  let files: { personId: string; fileKind: 'personnel' | 'student' }[];
+  if (audienceOf(kind) === 'employee') files = [{ personId, fileKind: 'personnel' }];
+  else if (kind === 'student') files = [{ personId, fileKind: 'student' }];
+  else {
+    const children = await tx
+      .select({ id: guardianships.studentId })
+      .from(guardianships)
+      .innerJoin(people, eq(people.id, guardianships.studentId))
+      .where(and(eq(guardianships.guardianId, personId), eq(people.schoolId, row.schoolId)));
+    files = children.map((c) => ({ personId: c.id, fileKind: 'student' as const }));
+  }
+  if (!files.length) return 0;
+  await tx.insert(fileEntries).values(files.map((f) => ({ schoolId: row.schoolId, personId: f.personId, fileKind: f.fileKind, incidentId: row.id, entryType: entry.entryType, title: entry.title, body: entry.body, createdBy: ctx.accountId, createdAt: ctx.now })));
+  return files.length;
+}
+
+export async function imposeMeasure(
+  db: AppDb,
+  schoolId: string,
+  incidentId: string,
+  m: { personId: string; kind: string; decidedOn: string; rationale: string; days: number | null },
+  deciderRoles: ReadonlySet<Role>,
+  ctx: Ctx,
+): Promise<void> {
+  await change(db, schoolId, incidentId, ctx, 'incident.measure', async (tx, row) => {
+    if (row.status !== 'investigating') throw new HttpError(409, 'wrong_status', 'A measure is decided while the case is under investigation.');
+    const person = await personInCase(tx, row.id, m.personId);
+    const steps = await tx
+      .select({ kind: incidentSteps.kind })
+      .from(incidentSteps)
+      .where(and(eq(incidentSteps.incidentId, row.id), eq(incidentSteps.personId, m.personId), sql`${incidentSteps.on} <= ${m.decidedOn}`));
+    const refusal = checkMeasure({ person, kind: m.kind, days: m.days, deciderRoles, stepsOnRecord: new Set(steps.map((s) => s.kind as StepKind)) });
+    if (refusal) {
+      const status = refusal.code === 'not_your_decision' ? 403 : refusal.code === 'precondition_failed' ? 409 : 400;
+      const issues = refusal.code === 'precondition_failed' ? refusal.missing.map((s) => ({ path: '$.kind', message: `missing step: ${s}` })) : [{ path: refusal.code === 'days_invalid' ? '$.days' : '$.kind', message: refusal.message }];
+      throw new HttpError(status, refusal.code, refusal.message, issues);
+    }
+    const audience = audienceOf(person.kind);
+    const [created] = await tx
+      .insert(measures)
+      .values({ incidentId: row.id, personId: m.personId, audience, kind: m.kind, decidedBy: ctx.accountId!, decidedOn: m.decidedOn, rationale: m.rationale, days: m.kind === 'schorsing' ? m.days : null, createdAt: ctx.now })
+      .returning({ id: measures.id });
+    await addEvent(tx, row.id, 'measure_imposed', ctx, { measureId: created!.id, personId: m.personId, kind: m.kind, audience, decidedOn: m.decidedOn });
+    const label = MEASURE_LABELS[audience][m.kind as keyof (typeof MEASURE_LABELS)[Audience]]?.nl ?? m.kind;
+    const article = audience === 'employee' ? 'D.3' : 'D.5';
+    const filed = await fileEntry(tx, row, m.personId, person.kind, { entryType: 'decision', title: `Maatregel (${article}): ${label}, ${m.decidedOn}${m.kind === 'schorsing' ? `, ${m.days} dag(en)` : ''}`, body: m.rationale }, ctx);
+    return { fields: ['measures', ...(filed ? ['file_entries'] : [])] };
+  });
+}
+
+export async function qualify(db: AppDb, schoolId: string, incidentId: string, q: { personId: string; grensoverschrijdend: boolean; rationale: string }, ctx: Ctx): Promise<void> {
+  await change(db, schoolId, incidentId, ctx, 'incident.qualify', async (tx, row) => {
+    const person = await personInCase(tx, row.id, q.personId);
+    if (audienceOf(person.kind) !== 'employee') throw new HttpError(400, 'bad_request', 'The qualification (D.2) is about an employee’s communication.', [{ path: '$.personId', message: 'not an employee' }]);
+    await tx
+      .update(incidents)
+      .set({ qualifiedPersonId: q.personId, grensoverschrijdend: q.grensoverschrijdend, qualificationRationale: q.rationale, qualifiedAt: ctx.now, qualifiedBy: ctx.accountId })
+      .where(eq(incidents.id, row.id));
+    await addEvent(tx, row.id, 'qualified', ctx, { personId: q.personId, grensoverschrijdend: q.grensoverschrijdend, rationale: q.rationale });
+    const fields = ['grensoverschrijdend', 'qualification_rationale', 'file_entries'];
+    await fileEntry(tx, row, q.personId, person.kind, { entryType: 'decision', title: `Kwalificatie door het bevoegd gezag (D.2): ${q.grensoverschrijdend ? 'grensoverschrijdend' : 'niet grensoverschrijdend'}`, body: q.rationale }, ctx);
+    if (q.grensoverschrijdend) {
+      const [open] = await tx
+        .select({ id: incidentTasks.id })
+        .from(incidentTasks)
+        .where(and(eq(incidentTasks.incidentId, row.id), eq(incidentTasks.kind, 'lvi_call'), eq(incidentTasks.status, 'open')));
+      if (!open) {
+        const [task] = await tx.insert(incidentTasks).values({ incidentId: row.id, kind: 'lvi_call', title: LVI_TASK_TITLE, createdAt: ctx.now }).returning({ id: incidentTasks.id });
+        await addEvent(tx, row.id, 'task_created', ctx, { taskId: task!.id, kind: 'lvi_call' });
+        fields.push('tasks');
+      }
+    }
+    return { fields };
+  });
+}
+
+export interface CallRecord {
+  date: string;
+  time: string;
+  caller: string;
+  reference: string;
+  advice: string;
+}
+
+export async function closeTask(db: AppDb, schoolId: string, incidentId: string, taskId: string, call: CallRecord, ctx: Ctx): Promise<void> {
+  await change(db, schoolId, incidentId, ctx, 'incident.task_close', async (tx, row) => {
+    const [task] = isUuid(taskId)
+      ? await tx
+          .select()
+          .from(incidentTasks)
+          .where(and(eq(incidentTasks.id, taskId), eq(incidentTasks.incidentId, row.id)))
+      : [];
+    if (!task || task.status !== 'open') throw new HttpError(404, 'not_found', 'There is no open task with this id in this case.');
+    await tx.update(incidentTasks).set({ status: 'done', call, closedAt: ctx.now, closedBy: ctx.accountId }).where(eq(incidentTasks.id, task.id));
+    await addEvent(tx, row.id, 'task_closed', ctx, { taskId: task.id, kind: task.kind, call });
+    let filed = 0;
+    if (task.kind === 'lvi_call' && row.qualifiedPersonId) {
+      const body = `Gebeld op ${call.date} om ${call.time} door ${call.caller}. Kenmerk: ${call.reference}. Advies: ${call.advice}`;
+      filed = await fileEntry(tx, row, row.qualifiedPersonId, 'employee', { entryType: 'call_record', title: 'Melding bij de Landelijke Vertrouwensinspecteur (D.2)', body }, ctx);
+    }
+    return { fields: ['tasks.status', 'tasks.call', ...(filed ? ['file_entries'] : [])] };
+  });
+}
+
+export async function decidePolice(db: AppDb, schoolId: string, incidentId: string, d: { report: boolean; rationale: string; reportedOn?: string | undefined; policeReference?: string | undefined }, ctx: Ctx): Promise<void> {
+  await change(db, schoolId, incidentId, ctx, 'incident.police_decision', async (tx, row) => {
+    if (d.report && (!d.reportedOn || !d.policeReference?.trim())) {
+      const issues = [...(d.reportedOn ? [] : [{ path: '$.reportedOn', message: 'required when reporting to the police' }]), ...(d.policeReference?.trim() ? [] : [{ path: '$.policeReference', message: 'required when reporting to the police' }])];
+      throw new HttpError(400, 'police_details_required', 'A report to the police needs its date and the police reference (D.6).', issues);
+    }
+    await tx
+      .update(incidents)
+      .set({ policeReport: d.report, policeRationale: d.rationale, policeReportedOn: d.report ? d.reportedOn! : null, policeReference: d.report ? d.policeReference!.trim() : null, policeDecidedAt: ctx.now, policeDecidedBy: ctx.accountId })
+      .where(eq(incidents.id, row.id));
+    await addEvent(tx, row.id, 'police_decision', ctx, { report: d.report, rationale: d.rationale, ...(d.report ? { reportedOn: d.reportedOn, policeReference: d.policeReference } : {}) });
+    return { fields: ['police_report', 'police_rationale', ...(d.report ? ['police_reported_on', 'police_reference'] : [])] };
+  });
+}
+
+// ---- Reading -----------------------------------------------------------------------------
+
+export async function findIncident(db: DbOrTx, schoolId: string, incidentId: string): Promise<IncidentRow | null> {
+  if (!isUuid(incidentId)) return null;
+  const [row] = await db
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.id, incidentId), eq(incidents.schoolId, schoolId)));
+  return row ?? null;
+}
+
+/** The list shows at most this many cases (open ones first); filter by status to see others. */
+export const LIST_LIMIT = 200;
+
+export async function listIncidents(db: AppDb, schoolId: string, q: { status?: IncidentStatus | undefined; assignedTo?: string | undefined }) {
+  const rows = await db
+    .select({
+      id: incidents.id,
+      status: incidents.status,
+      category: incidents.category,
+      articles: incidents.articles,
+      summary: incidents.summary,
+      assignedTo: incidents.assignedTo,
+      assignedName: accounts.displayName,
+      dueAt: incidents.dueAt,
+      createdAt: incidents.createdAt,
+      updatedAt: incidents.updatedAt,
+      source: incidents.source,
+      policeDecisionRequired: incidents.policeDecisionRequired,
+    })
+    .from(incidents)
+    .leftJoin(accounts, eq(accounts.id, incidents.assignedTo))
+    .where(and(eq(incidents.schoolId, schoolId), q.status ? eq(incidents.status, q.status) : undefined, q.assignedTo ? eq(incidents.assignedTo, q.assignedTo) : undefined))
+    .orderBy(sql`(${incidents.status} = 'closed')`, asc(incidents.dueAt), desc(incidents.createdAt))
+    .limit(LIST_LIMIT);
+  return rows;
+}
+
+export async function myIncidents(db: AppDb, schoolId: string, accountId: string) {
+  return db
+    .select({ id: incidents.id, status: incidents.status, category: incidents.category, createdAt: incidents.createdAt, updatedAt: incidents.updatedAt })
+    .from(incidents)
+    .where(and(eq(incidents.schoolId, schoolId), eq(incidents.reporterAccountId, accountId)))
+    .orderBy(desc(incidents.createdAt))
+    .limit(200);
+}
+
+export async function searchPeople(db: AppDb, schoolId: string, q: string) {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .select({ id: people.id, kind: people.kind, givenName: people.givenName, prefix: people.prefix, familyName: people.familyName, group: groups.code })
+    .from(people)
+    .leftJoin(groups, eq(groups.id, people.groupId))
+    .where(and(eq(people.schoolId, schoolId), eq(people.active, true), sql`(${people.givenName} || ' ' || coalesce(${people.prefix} || ' ', '') || ${people.familyName}) ilike ${like}`))
+    .orderBy(asc(people.familyName), asc(people.givenName))
+    .limit(20);
+  return rows.map((r) => ({ id: r.id, name: nameOf(r), kind: r.kind, group: r.group }));
+}
+
+/** What the reporter may see: status, status changes and shareable notes; nothing confidential. */
+export async function reporterView(db: DbOrTx, row: IncidentRow) {
+  const events = await db
+    .select({ type: incidentEvents.type, createdAt: incidentEvents.createdAt, payload: incidentEvents.payload })
+    .from(incidentEvents)
+    .where(and(eq(incidentEvents.incidentId, row.id), eq(incidentEvents.visibility, 'shareable')))
+    .orderBy(asc(incidentEvents.id));
+  const shown = events.flatMap((e) => {
+    const p = e.payload as Record<string, unknown>;
+    if (e.type === 'status_changed') return [{ type: 'status_changed', at: e.createdAt.toISOString(), from: p.from as string, to: p.to as string }];
+    if (e.type === 'note') return [{ type: 'note', at: e.createdAt.toISOString(), text: p.text as string }];
+    if (e.type === 'reported') return [{ type: 'reported', at: e.createdAt.toISOString() }];
+    return [];
+  });
+  // The outcome: the shareable notes written since the case was last decided or closed (the first
+  // of those after the last reopening), newest first.
+  let since = -1;
+  shown.forEach((e, i) => {
+    const to = (e as { to?: string }).to;
+    const from = (e as { from?: string }).from;
+    if (e.type !== 'status_changed') return;
+    if (from === 'closed') since = -1;
+    else if ((to === 'decided' || to === 'closed') && since < 0) since = i;
+  });
+  const decidedAt = since >= 0 ? shown[since]!.at : undefined;
+  const outcome = decidedAt
+    ? shown
+        .filter((e): e is { type: 'note'; at: string; text: string } => e.type === 'note' && e.at >= decidedAt)
+        .map((e) => e.text)
+        .reverse()
+        .join('\n\n') || null
+    : null;
+  return {
+    id: row.id,
+    status: row.status,
+    category: row.category,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    closedAt: row.closedAt?.toISOString() ?? null,
+    outcome,
+    events: shown,
+  };
+}
+
+export async function findByReceipt(db: AppDb, receipt: string): Promise<IncidentRow | null> {
+  const [row] = await db.select().from(incidents).where(eq(incidents.receiptHash, hashReceipt(receipt)));
+  return row ?? null;
+}
+
+const labelOf = (audience: Audience, kind: string) => MEASURE_LABELS[audience][kind as keyof (typeof MEASURE_LABELS)[Audience]] ?? { nl: kind, en: kind };
+
+/** The whole case for those who handle it, with each subject's history and a measure proposal. */
+export async function caseView(db: AppDb, row: IncidentRow) {
+  const id = row.id;
+  const [involved, steps, ms, tasks, events, names] = await Promise.all([
+    db
+      .select({ personId: incidentPeople.personId, role: incidentPeople.role, kind: people.kind, givenName: people.givenName, prefix: people.prefix, familyName: people.familyName })
+      .from(incidentPeople)
+      .innerJoin(people, eq(people.id, incidentPeople.personId))
+      .where(eq(incidentPeople.incidentId, id))
+      .orderBy(asc(people.familyName)),
+    db.select().from(incidentSteps).where(eq(incidentSteps.incidentId, id)).orderBy(asc(incidentSteps.on), asc(incidentSteps.createdAt)),
+    db.select().from(measures).where(eq(measures.incidentId, id)).orderBy(asc(measures.createdAt)),
+    db.select().from(incidentTasks).where(eq(incidentTasks.incidentId, id)).orderBy(asc(incidentTasks.createdAt)),
+    db.select().from(incidentEvents).where(eq(incidentEvents.incidentId, id)).orderBy(asc(incidentEvents.id)),
+    db
+      .select({ id: accounts.id, name: accounts.displayName })
+      .from(accounts)
+      .where(inArray(accounts.id, [row.assignedTo, row.reporterAccountId].filter((x): x is string => !!x).concat(['00000000-0000-4000-8000-000000000000']))),
+  ]);
+  const accountName = new Map(names.map((n) => [n.id, n.name]));
+  const subjectIds = [...new Set(involved.map((p) => p.personId))];
+  const [earlier, earlierMeasures] = subjectIds.length
+    ? await Promise.all([
+        db
+          .select({ personId: incidentPeople.personId, id: incidents.id, status: incidents.status, category: incidents.category, createdAt: incidents.createdAt })
+          .from(incidentPeople)
+          .innerJoin(incidents, eq(incidents.id, incidentPeople.incidentId))
+          .where(and(inArray(incidentPeople.personId, subjectIds), eq(incidentPeople.role, 'subject'), ne(incidents.id, id), sql`${incidents.createdAt} < ${row.createdAt}`))
+          .orderBy(desc(incidents.createdAt)),
+        db
+          .select({ personId: measures.personId, kind: measures.kind, decidedOn: measures.decidedOn, incidentId: measures.incidentId })
+          .from(measures)
+          .where(and(inArray(measures.personId, subjectIds), ne(measures.incidentId, id)))
+          .orderBy(desc(measures.decidedOn)),
+      ])
+    : [[], []];
+  const facts = { policeDecisionPending: row.policeDecisionRequired && row.policeReport === null, openTasks: tasks.filter((t) => t.status === 'open').length };
+  return {
+    id,
+    schoolId: row.schoolId,
+    status: row.status,
+    category: row.category,
+    articles: row.articles,
+    text: row.description,
+    link: row.link,
+    source: row.source,
+    anonymous: row.anonymous,
+    reporter: row.reporterAccountId
+      ? { accountId: row.reporterAccountId, name: accountName.get(row.reporterAccountId) ?? null }
+      : row.reporterName || row.reporterContact
+        ? { name: row.reporterName, contact: row.reporterContact }
+        : null,
+    assignedTo: row.assignedTo,
+    assignedName: row.assignedTo ? (accountName.get(row.assignedTo) ?? null) : null,
+    dueAt: row.dueAt?.toISOString() ?? null,
+    flags: { plichtsverzuim: row.plichtsverzuim, verwijtbaarGedrag: row.verwijtbaarGedrag },
+    policeDecisionRequired: row.policeDecisionRequired,
+    police:
+      row.policeReport === null
+        ? null
+        : { report: row.policeReport, rationale: row.policeRationale, reportedOn: row.policeReportedOn, policeReference: row.policeReference, decidedAt: row.policeDecidedAt?.toISOString() ?? null },
+    qualification:
+      row.grensoverschrijdend === null
+        ? null
+        : { personId: row.qualifiedPersonId, grensoverschrijdend: row.grensoverschrijdend, rationale: row.qualificationRationale, decidedAt: row.qualifiedAt?.toISOString() ?? null },
+    allowedEvents: allowedEvents(row.status, facts),
+    people: involved.map((p) => {
+      const audience = audienceOf(p.kind);
+      const before = earlierMeasures.filter((m) => m.personId === p.personId);
+      const proposal = p.role === 'subject' ? proposeMeasure(audience, before.map((m) => m.kind)) : null;
+      return {
+        personId: p.personId,
+        name: nameOf(p),
+        kind: p.kind,
+        audience,
+        role: p.role,
+        earlierIncidents: earlier.filter((e) => e.personId === p.personId).map((e) => ({ id: e.id, status: e.status, category: e.category, createdAt: e.createdAt.toISOString() })),
+        earlierMeasures: before.map((m) => ({ kind: m.kind, decidedOn: m.decidedOn, incidentId: m.incidentId })),
+        proposal: proposal ? { kind: proposal.kind, label: labelOf(audience, proposal.kind), reason: proposal.reason } : null,
+      };
+    }),
+    steps: steps.map((s) => ({ id: s.id, personId: s.personId, kind: s.kind, on: s.on, note: s.note, recordedAt: s.createdAt.toISOString() })),
+    measures: ms.map((m) => ({ id: m.id, personId: m.personId, audience: m.audience, kind: m.kind, label: labelOf(m.audience, m.kind), days: m.days, decidedBy: m.decidedBy, decidedOn: m.decidedOn, rationale: m.rationale })),
+    tasks: tasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, phone: t.kind === 'lvi_call' ? LVI_PHONE : null, status: t.status, call: t.call ?? null, createdAt: t.createdAt.toISOString(), closedAt: t.closedAt?.toISOString() ?? null })),
+    events: events.map((e) => ({ id: e.id, type: e.type, at: e.createdAt.toISOString(), actorId: e.actorId, visibility: e.visibility, payload: e.payload })),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    closedAt: row.closedAt?.toISOString() ?? null,
+  };
+}

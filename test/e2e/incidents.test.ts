@@ -1,0 +1,369 @@
+/// <reference lib="dom" />
+// Browser test of the incident pages against the real server with the demo seed: a parent reports
+// a teacher's post through "Iets melden"; the director finds it under "Meldingen", triages it,
+// starts the investigation, adds the teacher, is refused a measure before the hearing, records the
+// hearing, decides a warning from the employee ladder (D.3) and writes the outcome for the
+// reporter; the parent sees the outcome under "Mijn meldingen" without the measure or the name.
+// The public form (no sign-in, anonymous) gives a receipt code that shows the status. axe-core on
+// every page; screenshots of the form, the list and the case, desktop and phone.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpCode } from '../../src/modules/auth/totp.ts';
+import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
+import type { RunningServer } from '../../src/server/start.ts';
+import { startServer } from '../../src/server/start.ts';
+import { axeViolations, launchChromium } from './browser.ts';
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+const SHOTS = 'docs/screenshots';
+
+let server: RunningServer;
+let browser: Browser;
+let schoolId: string;
+let teacher: { id: string; name: string };
+const dataDir = mkdtempSync(join(tmpdir(), 'pw-e2e-incidents-'));
+const query = <T,>(sql: string, params: unknown[] = []) => server.database.query<T>(sql, params);
+
+const webCopy = join(dataDir, 'web');
+
+/**
+ * The browser gets the web app as it was when the server started (a copy of dist/web), so that a
+ * build running meanwhile (it empties dist/web) cannot pull the pages away under the test.
+ */
+async function newContext(viewport: { width: number; height: number }): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  const index = readFileSync(join(webCopy, 'index.html'), 'utf8');
+  await context.route(`${server.url}/assets/**`, (route) => route.fulfill({ path: join(webCopy, new URL(route.request().url()).pathname) }));
+  await context.route(
+    (url) => url.origin === server.url && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/assets/'),
+    async (route) => {
+      if (route.request().resourceType() !== 'document') return route.continue();
+      const response = await route.fetch();
+      return route.fulfill({ response, body: response.headers()['content-type']?.startsWith('text/html') ? index : await response.text() });
+    },
+  );
+  return context;
+}
+
+beforeAll(async () => {
+  if (!existsSync('dist/web/index.html')) throw new Error('the web app is not built: run `node scripts/build.mjs` first');
+  cpSync('dist/web', webCopy, { recursive: true });
+  server = await startServer({ port: 0, host: '127.0.0.1', logger: false, handleSignals: false, dataDir, print: false });
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+  const [school] = await query<{ id: string }>(`select id from schools where brin = '99AA'`);
+  schoolId = school!.id;
+  const [t] = await query<{ id: string; name: string }>(
+    `select p.id, concat_ws(' ', p.given_name, p.prefix, p.family_name) as name
+       from accounts a join account_roles r on r.account_id = a.id join people p on p.id = r.person_id
+      where a.email = 'leerkracht@demo.postwijzer.nl'`,
+  );
+  teacher = t!;
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signedIn(email: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(viewport);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/aanmelden`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect.poll(() => page.locator('h1').innerText(), { timeout: 30_000 }).toMatch(/^(Welkom|Code uit je app)/);
+  if ((await page.locator('h1').innerText()).startsWith('Code')) {
+    // The board sets up its second factor at the first sign-in: the key is on the page.
+    const key = (await page.locator('.secret code').innerText()).replace(/\s+/g, '');
+    await page.getByLabel('Code').fill(totpCode(key, Date.now()));
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    await page.getByRole('heading', { name: /Welkom/ }).waitFor();
+  }
+  // Staff of several schools: the demo school.
+  if (await page.getByLabel('School', { exact: true }).count()) await page.getByLabel('School', { exact: true }).selectOption(schoolId);
+  return { context, page };
+}
+
+async function expectAxeClean(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+/** Desktop (whole page) and phone (first screen) shots; the phone must not scroll sideways. */
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.setViewportSize(DESKTOP);
+  await page.screenshot({ path: `${SHOTS}/${name}-desktop.png`, fullPage: true });
+  await page.setViewportSize(PHONE);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/${name}-telefoon.png`, fullPage: false });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  await page.setViewportSize(DESKTOP);
+}
+
+const OUTCOME = 'De school heeft met de betrokkene gesproken en afspraken gemaakt. Het bericht is verwijderd.';
+const REPORT = 'Op Facebook schreef een leerkracht van school onder een foto van de klas dat een moeder een idioot is. Iedereen kan het lezen.';
+
+describe('incidents in the web app', () => {
+  it('a parent reports a post, the director triages, hears the employee and decides a warning, and the parent sees the outcome', { timeout: 180_000 }, async () => {
+    // ---- the parent reports
+    const parent = await signedIn('ouder@demo.postwijzer.nl');
+    let page = parent.page;
+    await page.getByRole('navigation').getByRole('link', { name: 'Iets melden' }).click();
+    await page.getByRole('heading', { name: 'Iets melden', level: 1 }).waitFor();
+    // Parents describe the people; they never search the roster.
+    await page.getByText('Noem de namen gewoon in je beschrijving hierboven.').waitFor();
+    expect(await page.getByLabel('Zoek een persoon').count()).toBe(0);
+    // Sexual images of minors: the warning says never to upload, and there is no upload field at all.
+    await page.getByLabel('Seksuele beelden van minderjarigen').check();
+    await page.getByRole('alert').filter({ hasText: 'Stuur zulke beelden nooit door' }).waitFor();
+    expect(await page.locator('input[type=file]').count()).toBe(0);
+    await page.getByLabel('Pesten of kwetsen').check();
+    // Sending without a description: the error is named at the field.
+    await page.getByRole('button', { name: 'Melding versturen' }).click();
+    await page.getByText('Vertel kort wat er is gebeurd.').waitFor();
+    await page.getByLabel('Wat is er gebeurd?').fill(REPORT);
+    await page.getByLabel('Link naar het bericht (als je die hebt)').fill('https://www.facebook.com/groups/klas/posts/123');
+    await expectAxeClean(page);
+    await shoot(page, 'incidents-melden');
+    await page.getByRole('button', { name: 'Melding versturen' }).click();
+    await page.getByRole('heading', { name: 'Je melding is ontvangen' }).waitFor();
+    const receipt = page.locator('.inc-receipt');
+    expect(await receipt.innerText()).toMatch(/Mogelijk van toepassing[\s\S]*A\.7/);
+    await expectAxeClean(page);
+
+    const [stored] = await query<{ id: string; status: string; category: string; articles: string[] }>(
+      `select i.id, i.status::text, i.category, i.articles from incidents i where i.school_id = $1 order by i.created_at desc limit 1`,
+      [schoolId],
+    );
+    expect(stored).toMatchObject({ status: 'reported', category: 'bullying' });
+    expect(stored!.articles).toContain('A.7');
+    await parent.context.close();
+
+    // ---- the director handles it
+    const director = await signedIn('directeur@demo.postwijzer.nl');
+    page = director.page;
+    await page.getByRole('navigation').getByRole('link', { name: 'Meldingen', exact: true }).click();
+    await page.getByRole('heading', { name: 'Meldingen', level: 1 }).waitFor();
+    const row = page.locator('tr', { hasText: 'Op Facebook schreef een leerkracht' });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/Gemeld/);
+    // The status filter: the new report is not among those being investigated.
+    await page.getByLabel('Status').selectOption({ label: 'In onderzoek' });
+    await row.waitFor({ state: 'detached' });
+    expect(new Set(await page.locator('table.inc-case-list tbody .inc-status').allInnerTexts())).toEqual(new Set(['In onderzoek']));
+    await page.getByLabel('Status').selectOption({ label: 'Gemeld' });
+    await row.waitFor();
+    await expectAxeClean(page);
+    await shoot(page, 'incidents-lijst');
+
+    await row.getByRole('link', { name: 'Pesten of kwetsen' }).click();
+    await page.getByRole('heading', { name: /^Melding van/, level: 1 }).waitFor();
+    expect(await page.locator('.inc-case-main').innerText()).toContain(REPORT);
+    const status = page.locator('section.inc-panel', { has: page.getByRole('heading', { name: 'Status', exact: true }) });
+    // Only the allowed transitions are offered.
+    expect(await status.getByRole('button').allInnerTexts()).toEqual(['Bekijken (triage)', 'Afsluiten zonder onderzoek']);
+    await status.getByRole('button', { name: 'Afsluiten zonder onderzoek' }).click();
+    await status.getByRole('alert').filter({ hasText: 'Schrijf eerst een reden op.' }).waitFor();
+    await status.getByRole('button', { name: 'Bekijken (triage)' }).click();
+    await status.getByRole('button', { name: 'Onderzoek starten' }).click();
+    await status.locator('.inc-status.investigating').waitFor();
+    await page.getByRole('button', { name: 'Aan mij toewijzen' }).click();
+    await page.getByRole('button', { name: 'Aan mij toewijzen' }).waitFor({ state: 'detached' });
+
+    // The teacher whose post it is: searched in the roster, added as the one it is about.
+    const people = page.locator('section.inc-panel', { has: page.getByRole('heading', { name: 'Betrokkenen' }) });
+    await people.getByLabel('Zoek een persoon').fill(teacher.name);
+    await people.getByRole('button', { name: new RegExp(`^${teacher.name} \\(medewerker`) }).click();
+    await people.locator('.inc-people-list').getByText(teacher.name).waitFor();
+
+    // The employee ladder (D.3) only; dismissal is the board's.
+    const measures = page.locator('section.inc-panel', { has: page.getByRole('heading', { name: 'Maatregelen' }) });
+    const ladder = measures.locator('fieldset').first();
+    await ladder.waitFor();
+    expect((await ladder.locator('label').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim())).toEqual(['Waarschuwing', 'Schorsing', 'Berisping', 'Ontslag (alleen het bestuur)', 'Ontslag op staande voet (alleen het bestuur)']);
+    expect(await measures.getByLabel(/^Ontslag/).first().isDisabled()).toBe(true);
+    expect(await measures.innerText()).not.toMatch(/Verwijdering van school/);
+    // No measure before the hearing.
+    await measures.getByLabel('Waarschuwing').check();
+    await measures.getByLabel('Waarom deze maatregel (onderbouwing)').fill('Eerste keer; de leerkracht heeft het bericht meteen verwijderd.');
+    await measures.getByRole('button', { name: 'Maatregel vastleggen' }).click();
+    await measures.getByRole('alert').filter({ hasText: 'Eerst moet er nog iets gebeuren: Hoor en wederhoor' }).waitFor();
+    expect((await query<{ n: number }>(`select count(*)::int as n from measures where incident_id = $1`, [stored!.id]))[0]!.n).toBe(0);
+
+    // The hearing of the employee, then the warning.
+    const steps = page.locator('section.inc-panel', { has: page.getByRole('heading', { name: 'Wettelijke stappen' }) });
+    await steps.getByLabel('Welke stap').selectOption({ label: 'Hoor en wederhoor' });
+    await steps.getByLabel('Korte samenvatting (niet verplicht)').fill('Gesprek met de leerkracht; zij erkent het bericht.');
+    await steps.getByRole('button', { name: 'Stap vastleggen' }).click();
+    await steps.getByText(new RegExp(`Hoor en wederhoor met ${teacher.name}`)).waitFor();
+    // The measure form for the teacher: the hearing is on record, the earlier history is shown.
+    await measures.getByText('✓').first().waitFor();
+    expect(await measures.innerText()).toMatch(new RegExp(`Eerder bij ${teacher.name} \\(voor de evenredigheid\\)`));
+    await measures.screenshot({ path: `${SHOTS}/incidents-maatregel-desktop.png` });
+    await measures.getByLabel('Waarschuwing').check();
+    await measures.getByLabel('Waarom deze maatregel (onderbouwing)').fill('Eerste keer; de leerkracht heeft het bericht meteen verwijderd.');
+    await measures.getByRole('button', { name: 'Maatregel vastleggen' }).click();
+    await measures.getByText(new RegExp(`Waarschuwing voor ${teacher.name}`)).waitFor();
+    const [measure] = await query<{ kind: string; person_id: string; audience: string }>(`select kind, person_id, audience::text from measures where incident_id = $1`, [stored!.id]);
+    expect(measure).toEqual({ kind: 'waarschuwing', person_id: teacher.id, audience: 'employee' });
+
+    // The outcome for the reporter, then the decision.
+    const notes = page.locator('section.inc-panel', { has: page.getByRole('heading', { name: 'Notitie toevoegen' }) });
+    await status.getByRole('button', { name: 'Besluit genomen' }).click();
+    await status.locator('.inc-status.decided').waitFor();
+    await notes.getByLabel('Notitie', { exact: true }).fill(OUTCOME);
+    await notes.getByLabel(/Ook de melder/).check();
+    await notes.getByRole('button', { name: 'Notitie opslaan' }).click();
+    const log = page.locator('section.inc-panel', { has: page.getByRole('heading', { name: /logboek/ }) });
+    await log.getByText(OUTCOME).waitFor();
+    expect(await log.innerText()).toMatch(/Maatregel: Waarschuwing[\s\S]*Status: In onderzoek → Besluit genomen[\s\S]*Notitie voor de melder/);
+    await expectAxeClean(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shoot(page, 'incidents-dossier');
+
+    // A student's ladder (D.5) on the demo case under investigation: a student added as the one whose behaviour it is.
+    const [student] = await query<{ name: string }>(
+      `select concat_ws(' ', p.given_name, p.prefix, p.family_name) as name from people p
+        where p.school_id = $1 and p.kind = 'student' and p.active
+          and (select count(*) from people q where q.school_id = p.school_id and q.given_name = p.given_name and q.family_name = p.family_name) = 1
+        order by p.family_name desc limit 1`,
+      [schoolId],
+    );
+    await page.getByRole('link', { name: /Terug naar alle meldingen/ }).click();
+    await page.getByLabel('Status').selectOption({ label: 'In onderzoek' });
+    await page.locator('tr', { hasText: 'spottende reactie' }).getByRole('link').click();
+    await page.getByRole('heading', { name: /^Melding van/, level: 1 }).waitFor();
+    await people.getByLabel('Zoek een persoon').fill(student!.name);
+    await people.getByRole('button', { name: new RegExp(`^${student!.name} \\(leerling`) }).click();
+    const studentForm = measures.locator('form.inc-measure-form', { has: page.getByRole('heading', { name: `Maatregel voor ${student!.name}` }) });
+    await studentForm.waitFor();
+    expect((await studentForm.locator('fieldset label').allInnerTexts()).map((x) => x.trim())).toEqual(['Waarschuwing', 'Schorsing', 'Verwijdering van school']);
+    await studentForm.getByLabel('Verwijdering van school').check();
+    await studentForm.getByText(/WPO artikel 40/).waitFor();
+    await studentForm.getByLabel('Schorsing').check();
+    await studentForm.getByLabel('Aantal dagen schorsing (1 tot 5)').fill('2');
+    await studentForm.getByLabel('Waarom deze maatregel (onderbouwing)').fill('Herhaald kwetsende berichten in de klassenapp.');
+    await studentForm.getByRole('button', { name: 'Maatregel vastleggen' }).click();
+    await measures.getByRole('alert').filter({ hasText: 'Schorsing gemeld bij de Inspectie' }).waitFor();
+    await expectAxeClean(page);
+    await director.context.close();
+
+    // ---- the parent sees the outcome, nothing confidential
+    const again = await signedIn('ouder@demo.postwijzer.nl', PHONE);
+    page = again.page;
+    await page.goto(`${server.url}/mijn-meldingen`);
+    await page.getByRole('heading', { name: 'Mijn meldingen', level: 1 }).waitFor();
+    const mine = page.locator('.inc-my-reports > li').first();
+    expect(await mine.innerText()).toMatch(/Pesten of kwetsen[\s\S]*Besluit genomen/);
+    await mine.getByRole('button', { name: /Bekijk hoe het ervoor staat/ }).click();
+    await mine.getByText(OUTCOME).first().waitFor();
+    const seen = await mine.innerText();
+    expect(seen).not.toContain(teacher.name);
+    expect(seen).not.toMatch(/Waarschuwing|Hoor en wederhoor/);
+    await expectAxeClean(page);
+    await page.screenshot({ path: `${SHOTS}/incidents-mijn-meldingen-telefoon.png`, fullPage: true });
+    await again.context.close();
+  });
+
+  it('the public form takes an anonymous report without sign-in and its receipt code shows the status', { timeout: 90_000 }, async () => {
+    const context = await newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/melden/${schoolId}`);
+    await page.getByRole('heading', { name: /^Iets melden bij / }).waitFor();
+    await page.getByLabel('Bedreigen').check();
+    await page.getByLabel('Wat is er gebeurd?').fill('In een groepsapp van groep 8 stuurde iemand een dreigend bericht naar een klasgenoot.');
+    await page.getByRole('button', { name: 'Melding versturen' }).click();
+    // Without a name and contact: report anonymously or fill them in.
+    await page.getByText('Vul je naam en hoe we je kunnen bereiken in').waitFor();
+    await page.getByLabel('Ik wil anoniem melden').check();
+    expect(await page.getByLabel('Je naam').count()).toBe(0);
+    await expectAxeClean(page);
+    await page.screenshot({ path: `${SHOTS}/incidents-openbaar-telefoon.png`, fullPage: true });
+    // Sent at once: the page itself waits until the server's minimum time after handing out the form has passed.
+    await page.getByRole('button', { name: 'Melding versturen' }).click();
+    await expect.poll(() => page.locator('h2, .form-message.error').allInnerTexts(), { timeout: 15_000 }).toEqual(expect.arrayContaining(['Je melding is ontvangen']));
+    const code = (await page.locator('.inc-receipt-code').innerText()).trim();
+    expect(code.length).toBeGreaterThanOrEqual(8);
+    await expectAxeClean(page);
+    const [row] = await query<{ source: string; anonymous: boolean }>(`select source::text, anonymous from incidents where school_id = $1 and category = 'threat' order by created_at desc limit 1`, [schoolId]);
+    expect(row).toEqual({ source: 'public', anonymous: true });
+
+    await page.getByRole('link', { name: 'Later kijken hoe het ervoor staat' }).click();
+    await page.getByRole('heading', { name: 'Hoe staat mijn melding ervoor?' }).waitFor();
+    await page.getByLabel('Je code').fill('ONBEKEND-123');
+    await page.getByRole('button', { name: 'Bekijken' }).click();
+    await page.getByText('Deze code kennen we niet.').waitFor();
+    await page.getByLabel('Je code').fill(code);
+    await page.getByRole('button', { name: 'Bekijken' }).click();
+    await page.locator('.inc-reporter-view .inc-status.reported').waitFor();
+    await expectAxeClean(page);
+    await context.close();
+  });
+
+  it('the board reports sexual images with the teacher involved, qualifies them as crossing the line, records the call and the police report, then closes', { timeout: 150_000 }, async () => {
+    const { context, page } = await signedIn('bestuur@demo.postwijzer.nl');
+    await page.getByRole('navigation').getByRole('link', { name: 'Iets melden' }).click();
+    await page.getByLabel('Seksuele beelden van minderjarigen').check();
+    await page.getByLabel('Wat is er gebeurd?').fill('Een ouder zag in een chatgroep een beeld van een leerling dat een medewerker zou hebben gedeeld. Niet bekeken of bewaard.');
+    // Staff search the roster for the people involved.
+    await page.getByLabel('Zoek een persoon').fill(teacher.name);
+    await page.getByRole('button', { name: new RegExp(`^${teacher.name} \\(medewerker`) }).click();
+    expect(await page.getByLabel(`Rol van ${teacher.name}`).inputValue()).toBe('subject');
+    await page.getByRole('button', { name: 'Melding versturen' }).click();
+    await page.getByText('Omdat je seksuele beelden van minderjarigen meldt, beslist de school of er aangifte bij de politie komt.').waitFor();
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Meldingen', exact: true }).click();
+    await page.locator('tr', { hasText: 'Een ouder zag in een chatgroep' }).getByRole('link').click();
+    await page.getByRole('heading', { name: /^Melding van/, level: 1 }).waitFor();
+    await page.getByText('Leg het besluit over aangifte bij de politie vast (D.6)').first().waitFor();
+    const status = page.locator('section.inc-panel', { has: page.getByRole('heading', { name: 'Status', exact: true }) });
+    // Closing is not offered before the police decision.
+    expect(await status.getByRole('button').allInnerTexts()).toEqual(['Bekijken (triage)']);
+
+    // D.2: the board qualifies the teacher's behaviour; the phone task appears with the number.
+    const d2 = page.locator('section.inc-panel', { has: page.getByRole('heading', { name: /^Grensoverschrijdend/ }) });
+    await d2.getByLabel('grensoverschrijdend', { exact: true }).check();
+    await d2.getByLabel('Onderbouwing van het bestuur').fill('Delen van zo’n beeld door een medewerker gaat elke grens over.');
+    await d2.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await d2.getByRole('heading', { name: 'Meld telefonisch bij de Landelijke Vertrouwensinspecteur, 0900 - 1113111' }).waitFor();
+    expect(await d2.getByRole('link', { name: 'Bel 0900 - 1113111' }).getAttribute('href')).toBe('tel:09001113111');
+    // The task closes only with the whole call record.
+    const finish = d2.getByRole('button', { name: 'Taak afronden met dit verslag' });
+    expect(await finish.isDisabled()).toBe(true);
+    await d2.getByLabel('Kenmerk van de vertrouwensinspecteur').fill('LVI-2026-0420');
+    await d2.getByLabel('Advies van de vertrouwensinspecteur').fill('Aangifte doen en de medewerker op non-actief stellen.');
+    await d2.getByLabel('Wie belde').fill('Demo Bestuur');
+    expect(await finish.isDisabled()).toBe(false);
+    const [row] = await query<{ id: string }>(`select id from incidents where school_id = $1 and category = 'sexual_images_of_minors' order by created_at desc limit 1`, [schoolId]);
+    await finish.click();
+    await d2.getByText(/Afgerond op .*kenmerk LVI-2026-0420/).waitFor();
+    const [task] = await query<{ status: string; call: { reference: string; caller: string } }>(`select status::text, call from incident_tasks where incident_id = $1`, [row!.id]);
+    expect(task).toMatchObject({ status: 'done', call: { reference: 'LVI-2026-0420', caller: 'Demo Bestuur' } });
+
+    // D.6: report to the police, with date and reference.
+    const police = page.locator('section.inc-panel', { has: page.getByRole('heading', { name: /^Aangifte bij de politie/ }) });
+    await police.getByLabel('Ja, aangifte').check();
+    await police.getByLabel('Reden', { exact: true }).fill('Mogelijk strafbaar beeld van een minderjarige.');
+    await police.getByLabel('Kenmerk van de politie (proces-verbaalnummer)').fill('PL1300-2026-12345');
+    await police.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await police.getByText(/Aangifte gedaan op .*kenmerk PL1300-2026-12345/).waitFor();
+    await expectAxeClean(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SHOTS}/incidents-bestuur-desktop.png`, fullPage: true });
+
+    // Now it can be closed.
+    await status.getByLabel(/^Reden/).fill('De politie heeft de zaak; de school volgt haar advies.');
+    await status.getByRole('button', { name: 'Afsluiten zonder onderzoek' }).click();
+    await status.locator('.inc-status.closed').waitFor();
+    expect(await status.getByRole('button').allInnerTexts()).toEqual(['Weer openen']);
+    const [closed] = await query<{ status: string; police_report: boolean; grensoverschrijdend: boolean }>(`select status::text, police_report, grensoverschrijdend from incidents where id = $1`, [row!.id]);
+    expect(closed).toEqual({ status: 'closed', police_report: true, grensoverschrijdend: true });
+    await context.close();
+  });
+});

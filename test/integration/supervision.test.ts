@@ -1,0 +1,328 @@
+// The supervisor flows over HTTP with e-mail to a real SMTP server on loopback: "ask my supervisor"
+// (B.3) from request to changes, resubmission, approval and publication, with the refusals
+// (another teacher, another school, deciding twice, resubmitting an approved request); and
+// escalations (B.2): the derailing signal stored, the supervisor mailed, the queue's order and
+// the response times.
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/connection.ts';
+import { auditEvents, employments, escalations, reviewEvents } from '../../src/db/schema/index.ts';
+import { verifyAudit } from '../../src/modules/audit/chain.ts';
+import { buildApp } from '../../src/server/app.ts';
+import type { Browser } from '../support/auth.ts';
+import { makeAccount, signIn } from '../support/auth.ts';
+import { onPostgres, openTestDatabase } from '../support/db.ts';
+import { buildPeople, buildSchool } from '../support/factories.ts';
+import type { TestSmtp } from '../support/smtp.ts';
+import { startSmtp, textOf } from '../support/smtp.ts';
+
+let smtp: TestSmtp;
+let database: Database;
+let app: FastifyInstance;
+let schoolA: string;
+let schoolB: string;
+let clock = Date.parse('2026-11-26T16:00:00+01:00');
+const PUBLIC_URL = 'https://postwijzer.test';
+
+const who = {} as Record<'teacher' | 'colleague' | 'newcomer' | 'supervisor' | 'otherSupervisor' | 'director' | 'directorB', Browser & { email: string }>;
+
+beforeAll(async () => {
+  smtp = await startSmtp();
+  database = await openTestDatabase();
+  schoolA = (await buildSchool(database.db, { brin: '99SV', name: 'Basisschool De Regenboog' })).school.id;
+  schoolB = (await buildSchool(database.db, { brin: '99SW', name: 'Basisschool Het Anker' })).school.id;
+  const a = await buildPeople(database.db, schoolA, [
+    { externalId: 'e1', kind: 'employee', givenName: 'Karim', familyName: 'El Amrani' },
+    { externalId: 'e2', kind: 'employee', givenName: 'Ilse', familyName: 'Bakker' },
+    { externalId: 'e3', kind: 'employee', givenName: 'Noor', familyName: 'Haddou' },
+    { externalId: 'sv', kind: 'employee', givenName: 'Sanne', familyName: 'Vos' },
+    { externalId: 'sx', kind: 'employee', givenName: 'Pieter', familyName: 'Kok' },
+    { externalId: 'd', kind: 'employee', givenName: 'Dirk', familyName: 'Smit' },
+    { externalId: 's1', kind: 'student', givenName: 'Yusuf', familyName: 'Demir', group: '5b' },
+  ]);
+  const b = await buildPeople(database.db, schoolB, [{ externalId: 'db', kind: 'employee', givenName: 'Bea', familyName: 'Bos' }]);
+  const id = (k: string) => a.get(k)!.id;
+  await database.db.insert(employments).values([
+    { personId: id('d'), schoolId: schoolA, function: 'directeur', supervisorId: null },
+    { personId: id('sv'), schoolId: schoolA, function: 'teamleider', supervisorId: id('d') },
+    { personId: id('sx'), schoolId: schoolA, function: 'teamleider', supervisorId: id('d') },
+    { personId: id('e1'), schoolId: schoolA, function: 'leerkracht', supervisorId: id('sv') },
+    { personId: id('e2'), schoolId: schoolA, function: 'leerkracht', supervisorId: id('sv') },
+    // Noor's supervisor has no account with a leading role: her requests go to the director.
+    { personId: id('e3'), schoolId: schoolA, function: 'leerkracht', supervisorId: id('e2') },
+  ]);
+  app = await buildApp({ database, now: () => clock, mail: { smtpUrl: smtp.url, publicUrl: PUBLIC_URL, sweepIntervalMs: 250 } });
+  await app.ready();
+  const account = async (key: keyof typeof who, role: 'employee' | 'supervisor' | 'director', schoolId: string, personId: string) => {
+    const acc = await makeAccount(database.db, [{ schoolId, role, personId }], { email: `${key.toLowerCase()}@school.example`, name: key });
+    who[key] = { ...(await signIn(app, acc.email)), email: acc.email };
+  };
+  await account('teacher', 'employee', schoolA, id('e1'));
+  await account('colleague', 'employee', schoolA, id('e2'));
+  await account('newcomer', 'employee', schoolA, id('e3'));
+  await account('supervisor', 'supervisor', schoolA, id('sv'));
+  await account('otherSupervisor', 'supervisor', schoolA, id('sx'));
+  await account('director', 'director', schoolA, id('d'));
+  await account('directorB', 'director', schoolB, b.get('db')!.id);
+}, 180_000);
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+  await smtp?.close();
+});
+
+const get = (b: Browser, url: string) => app.inject({ method: 'GET', url, headers: { cookie: b.cookie } });
+const post = (b: Browser, url: string, payload: unknown = {}) => app.inject({ method: 'POST', url, headers: b.headers, payload: payload as object });
+const A = (path: string) => `/api/v1/schools/${schoolA}${path}`;
+const workPost = (text: string) => ({ situation: 'work', channel: { kind: 'school', platform: 'instagram' }, at: '2026-11-26T16:30:00+01:00', text, media: [] });
+const DOUBTFUL = 'Het beleid van De Regenboog is echt een puinhoop.';
+const minutes = (n: number) => n * 60_000;
+
+/** Waits for a mail to `address` whose text contains `marker`, and gives its text. */
+async function mailWith(address: string, marker: string): Promise<string> {
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const found = smtp.mailsTo(address).map((m) => textOf(m.raw)).find((t) => t.includes(marker));
+    if (found) return found;
+    if (Date.now() > until) throw new Error(`no mail with "${marker}" arrived`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe(`ask my supervisor (B.3) (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  let reviewId: string;
+  let postId: string;
+
+  it('sends the post with the server’s check and the question to the supervisor of the employment, who gets an e-mail', async () => {
+    const r = await post(who.teacher, A('/reviews'), { post: workPost(DOUBTFUL), question: 'Kan ik dit zo zeggen over het nieuwe beleid?' });
+    expect(r.statusCode).toBe(201);
+    const body = r.json();
+    expect(body).toMatchObject({ status: 'open', supervisor: { name: 'Sanne Vos', via: 'employment' }, result: { verdict: 'needs_review' } });
+    reviewId = body.reviewId;
+    postId = body.postId;
+
+    const mail = await smtp.nthMail(who.supervisor.email);
+    expect(mail).toContain('teacher twijfelt over een bericht');
+    expect(mail).toContain(`${PUBLIC_URL}/wachtrij`);
+    expect(mail).not.toContain('puinhoop');
+    expect(smtp.mailsTo(who.otherSupervisor.email)).toHaveLength(0);
+
+    const queue = (await get(who.supervisor, A('/supervision/queue'))).json();
+    expect(queue.items).toHaveLength(1);
+    expect(queue.items[0]).toMatchObject({ kind: 'review', id: reviewId, question: 'Kan ik dit zo zeggen over het nieuwe beleid?', author: 'teacher', mayDecide: true, post: { text: DOUBTFUL }, check: { verdict: 'needs_review' } });
+    expect(queue.items[0].check.result.findings.some((f: { rule: string }) => f.rule === 'B.3')).toBe(true);
+    expect((await get(who.otherSupervisor, A('/supervision/queue'))).json().items).toEqual([]);
+    // The director sees the whole school.
+    expect((await get(who.director, A('/supervision/queue'))).json().items.map((i: { id: string }) => i.id)).toEqual([reviewId]);
+  });
+
+  it('refuses deciders other than the addressed supervisor and the director', async () => {
+    const decision = { decision: 'approved', comment: 'prima' };
+    const colleague = await post(who.colleague, A(`/reviews/${reviewId}/decision`), decision);
+    expect(colleague.statusCode).toBe(403);
+    expect(colleague.json().error).toBe('forbidden');
+    const other = await post(who.otherSupervisor, A(`/reviews/${reviewId}/decision`), decision);
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error).toBe('not_yours');
+    expect((await get(who.otherSupervisor, A(`/reviews/${reviewId}`))).json().error).toBe('not_yours');
+    expect((await get(who.colleague, A(`/reviews/${reviewId}`))).statusCode).toBe(403);
+    // Another school: no role here, and the request is not at their school.
+    expect((await post(who.directorB, A(`/reviews/${reviewId}/decision`), decision)).json().error).toBe('forbidden');
+    const there = await post(who.directorB, `/api/v1/schools/${schoolB}/reviews/${reviewId}/decision`, decision);
+    expect(there.statusCode).toBe(404);
+    const refusals = await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'access.not_yours'));
+    expect(refusals.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('asks for changes: the author gets an e-mail with the comment and cannot publish yet', async () => {
+    clock += minutes(25);
+    const r = await post(who.supervisor, A(`/reviews/${reviewId}/decision`), { decision: 'changes_requested', comment: 'Noem het beleid niet zo; schrijf wat je ervan vindt zonder de school af te kraken.' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().status).toBe('changes_requested');
+    const mail = await smtp.nthMail(who.teacher.email);
+    expect(mail).toContain('supervisor heeft naar je bericht gekeken: vraagt om aanpassingen');
+    expect(mail).toContain('zonder de school af te kraken');
+    expect(mail).toContain(`${PUBLIC_URL}/berichten`);
+
+    const twice = await post(who.supervisor, A(`/reviews/${reviewId}/decision`), { decision: 'approved', comment: 'toch goed' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error).toBe('already_decided');
+    const publish = await post(who.teacher, A(`/posts/${postId}/publish`), { confirmed: true });
+    expect(publish.statusCode).toBe(409);
+
+    const mine = (await get(who.teacher, A(`/reviews/mine?postId=${postId}`))).json().reviews;
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ status: 'changes_requested', comment: expect.stringContaining('af te kraken'), supervisor: 'Sanne Vos', approvalCovers: false });
+  });
+
+  it('only the author resubmits; the changed post goes back to the same supervisor in the same request', async () => {
+    const changed = 'Ik ben het niet eens met het nieuwe beleid van school, laten we erover praten. Het beleid van De Regenboog is echt een puinhoop.';
+    expect((await post(who.colleague, A(`/reviews/${reviewId}/resubmit`), { post: workPost(changed) })).json().error).toBe('not_yours');
+    clock += minutes(5);
+    const r = await post(who.teacher, A(`/reviews/${reviewId}/resubmit`), { post: workPost(changed), comment: 'Aangepast, wil je nog eens kijken?' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ reviewId, postId, status: 'open' });
+    expect(await smtp.nthMail(who.supervisor.email, 2)).toContain('opnieuw aan je voorgelegd');
+    const queue = (await get(who.supervisor, A('/supervision/queue'))).json();
+    expect(queue.items[0]).toMatchObject({ id: reviewId, post: { text: changed }, status: 'open' });
+  });
+
+  it('approves: the author gets an e-mail, may publish exactly that version, and cannot resubmit an approved request', async () => {
+    clock += minutes(10);
+    const r = await post(who.supervisor, A(`/reviews/${reviewId}/decision`), { decision: 'approved', comment: 'Zo is het goed.' });
+    expect(r.statusCode).toBe(200);
+    expect(await smtp.nthMail(who.teacher.email, 2)).toContain('goedgekeurd');
+    const again = await post(who.teacher, A(`/reviews/${reviewId}/resubmit`), {});
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toBe('not_resubmittable');
+
+    const detail = (await get(who.teacher, A(`/reviews/${reviewId}`))).json();
+    expect(detail).toMatchObject({ status: 'approved', approvalCovers: true, check: { verdict: 'needs_review' } });
+    expect(detail.history.map((h: { kind: string; by: string }) => [h.kind, h.by])).toEqual([
+      ['requested', 'teacher'],
+      ['changes_requested', 'supervisor'],
+      ['resubmitted', 'teacher'],
+      ['approved', 'supervisor'],
+    ]);
+    expect(detail.history[1].comment).toContain('af te kraken');
+    expect(new Date(detail.history[3].at).getTime() - new Date(detail.history[0].at).getTime()).toBe(minutes(40));
+
+    const publish = await post(who.teacher, A(`/posts/${postId}/publish`), { confirmed: true });
+    expect(publish.statusCode).toBe(200);
+    expect((await database.db.select().from(reviewEvents).where(eq(reviewEvents.reviewId, reviewId))).length).toBe(4);
+    expect((await verifyAudit(database.db, { schoolId: schoolA })).broken).toEqual([]);
+  });
+
+  it('an edit after the approval needs a new request; a not_allowed post is never publishable', async () => {
+    const asked = (await post(who.teacher, A('/reviews'), { post: workPost(DOUBTFUL), question: 'En deze?' })).json();
+    await post(who.director, A(`/reviews/${asked.reviewId}/decision`), { decision: 'approved', comment: 'Akkoord (directeur).' });
+    const edit = await post(who.teacher, A('/posts'), { post: workPost(`${DOUBTFUL} Echt waar.`), postId: asked.postId });
+    expect(edit.statusCode).toBe(200);
+    expect((await post(who.teacher, A(`/posts/${asked.postId}/publish`), { confirmed: true })).json().error).toBe('not_publishable');
+    // A new request for the edited version is possible (none is open).
+    const renewed = await post(who.teacher, A('/reviews'), { postId: asked.postId, question: 'Nog één zin erbij.' });
+    expect(renewed.statusCode).toBe(201);
+    const dup = await post(who.teacher, A('/reviews'), { postId: asked.postId, question: 'Nog eens?' });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error).toBe('already_open');
+
+    const bad = (await post(who.teacher, A('/reviews'), { post: workPost('Dat kind uit groep 5 is een mongool.'), question: 'Mag dit?' })).json();
+    expect(bad.result.verdict).toBe('not_allowed');
+    await post(who.supervisor, A(`/reviews/${bad.reviewId}/decision`), { decision: 'approved', comment: 'ok' });
+    expect((await post(who.teacher, A(`/posts/${bad.postId}/publish`), { confirmed: true })).json().error).toBe('not_publishable');
+  });
+
+  it('sends a request to the director when the employment names no supervisor who can decide', async () => {
+    const r = await post(who.newcomer, A('/reviews'), { post: workPost(DOUBTFUL), question: 'Twijfel.' });
+    expect(r.statusCode).toBe(201);
+    expect(r.json().supervisor).toEqual({ name: 'Dirk Smit', via: 'director' });
+    expect(await smtp.nthMail(who.director.email)).toContain('newcomer twijfelt');
+    expect((await get(who.colleague, A('/supervision/queue'))).statusCode).toBe(403);
+  });
+
+  it('answers bad input with 400 and a message', async () => {
+    const noQuestion = await post(who.teacher, A('/reviews'), { post: workPost('Hallo') });
+    expect(noQuestion.statusCode).toBe(400);
+    expect(noQuestion.json().message).toMatch(/question/);
+    const nothing = await post(who.teacher, A('/reviews'), { question: 'Mag dit?' });
+    expect(nothing.statusCode).toBe(400);
+    const badPost = await post(who.teacher, A('/reviews'), { post: { text: 12 }, question: 'Mag dit?' });
+    expect(badPost.statusCode).toBe(400);
+    const decision = await post(who.supervisor, A(`/reviews/${reviewId}/decision`), { decision: 'maybe', comment: '' });
+    expect(decision.statusCode).toBe(400);
+    expect(decision.json().message).toMatch(/decision is approved, changes_requested or rejected/);
+    expect((await post(who.supervisor, A('/reviews/not-an-id/decision'), { decision: 'approved', comment: 'x' })).statusCode).toBe(404);
+  });
+});
+
+describe(`escalating a conversation (B.2) (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  const THREAD = [
+    '[20:01] Petra Jansen: Weet iemand waarom het schoolreisje niet doorgaat?',
+    '[20:03] Mark de Wit: Geen idee, jammer',
+    '[20:10] Petra Jansen: Wat een schande dit! Belachelijk!',
+    '[20:12] Mark de Wit: Die school is een puinhoop, schandalig gewoon',
+    '[20:15] Ria Pool: Ik pik het niet meer, onacceptabel!!',
+  ].join('\n');
+  let first: string;
+  let second: string;
+  let waitingReview: string;
+
+  it('computes the derailing signal on the server, stores it and mails the supervisor at once', async () => {
+    waitingReview = (await post(who.colleague, A('/reviews'), { post: workPost(DOUBTFUL), question: 'Ouder verzoek' })).json().reviewId;
+    clock += minutes(10);
+    const r = await post(who.teacher, A('/escalations'), { threadText: THREAD, link: 'https://www.facebook.com/groups/ouders/posts/1', note: 'Het loopt uit de hand in de oudergroep.' });
+    expect(r.statusCode).toBe(201);
+    const body = r.json();
+    first = body.escalationId;
+    expect(body).toMatchObject({ status: 'open', supervisor: { name: 'Sanne Vos', via: 'employment' }, signal: { derailing: true, level: 'derailing' } });
+    expect(body.signal.reasons.map((x: { code: string }) => x.code)).toContain('thread.hostile_majority');
+    const [row] = await database.db.select().from(escalations).where(eq(escalations.id, first));
+    expect(row!.messages).toHaveLength(5);
+    expect(row!.messages![2]).toMatchObject({ author: 'Petra Jansen', text: 'Wat een schande dit! Belachelijk!' });
+    expect((row!.signal as { derailing: boolean }).derailing).toBe(true);
+    const mail = await mailWith(who.supervisor.email, 'DRINGEND');
+    expect(mail).toMatch(/DRINGEND: teacher meldt een online gesprek/);
+    expect(mail).toContain(`${PUBLIC_URL}/wachtrij`);
+    expect(mail).not.toContain('schande');
+  });
+
+  it('puts escalations at the top of the queue, above an older review request, and shows how long they wait', async () => {
+    clock += minutes(14);
+    const items = (await get(who.supervisor, A('/supervision/queue'))).json().items;
+    expect(items[0]).toMatchObject({ kind: 'escalation', id: first, openMs: minutes(14), answeredAfterMs: null, mayRespond: true });
+    const reviewAt = items.findIndex((i: { id: string }) => i.id === waitingReview);
+    expect(reviewAt).toBeGreaterThan(0);
+    expect(items[reviewAt].waitingMs).toBe(minutes(24));
+  });
+
+  it('tracks the response: acknowledged after 14 minutes, once; resolved later', async () => {
+    expect((await post(who.otherSupervisor, A(`/escalations/${first}/acknowledge`), {})).json().error).toBe('not_yours');
+    const ack = await post(who.supervisor, A(`/escalations/${first}/acknowledge`), { response: 'Gezien, ik bel je zo.' });
+    expect(ack.statusCode).toBe(200);
+    expect(ack.json().status).toBe('acknowledged');
+    expect((await post(who.supervisor, A(`/escalations/${first}/acknowledge`), {})).json().error).toBe('already_acknowledged');
+    const mine = (await get(who.teacher, A('/escalations/mine'))).json().escalations;
+    expect(mine[0]).toMatchObject({ id: first, status: 'acknowledged', answeredAfterMs: minutes(14), acknowledgedBy: 'supervisor', response: 'Gezien, ik bel je zo.' });
+
+    clock += minutes(1);
+    second = (await post(who.teacher, A('/escalations'), { link: 'https://x.com/status/2' })).json().escalationId;
+    const items = (await get(who.supervisor, A('/supervision/queue'))).json().items;
+    expect(items.slice(0, 2).map((i: { id: string }) => i.id)).toEqual([first, second]);
+    clock += minutes(30);
+    await post(who.director, A(`/escalations/${second}/acknowledge`), {});
+    clock += minutes(45);
+    const res = await post(who.supervisor, A(`/escalations/${first}/resolve`), { response: 'Met de ouders gesproken; de berichten zijn weg.' });
+    expect(res.statusCode).toBe(200);
+    expect((await post(who.supervisor, A(`/escalations/${first}/resolve`), { response: 'nog eens' })).json().error).toBe('closed');
+    const detail = (await get(who.teacher, A(`/escalations/${first}`))).json();
+    expect(detail).toMatchObject({ status: 'resolved', resolvedAfterMs: minutes(14 + 1 + 30 + 45) });
+    expect((await get(who.colleague, A(`/escalations/${first}`))).json().error).toBe('not_yours');
+  });
+
+  it('gives the school’s median and 90th percentile response times to the director, not to employees', async () => {
+    const r = await get(who.director, A('/escalations/response-times?days=30'));
+    expect(r.statusCode).toBe(200);
+    const s = r.json();
+    expect(s.escalations).toMatchObject({ total: 2, openNow: 0, acknowledged: { count: 2, medianSeconds: 22 * 60, p90Seconds: Math.round((14 + 0.9 * 16) * 60) }, resolved: { count: 1, medianSeconds: 90 * 60 } });
+    expect(s.reviews.decided.count).toBeGreaterThanOrEqual(3);
+    expect((await get(who.teacher, A('/escalations/response-times'))).statusCode).toBe(403);
+    expect((await get(who.director, A('/escalations/response-times?days=0'))).statusCode).toBe(400);
+  });
+
+  it('answers bad input with 400 and a message', async () => {
+    const empty = await post(who.teacher, A('/escalations'), { note: 'help' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().message).toMatch(/paste its text, give a link or add screenshots/);
+    const link = await post(who.teacher, A('/escalations'), { link: 'geen link' });
+    expect(link.statusCode).toBe(400);
+    expect(link.json().message).toMatch(/\$\.link/);
+    const shot = await post(who.teacher, A('/escalations'), { threadText: 'Jan: hoi', screenshots: ['00000000-0000-4000-8000-000000000000'] });
+    expect(shot.statusCode).toBe(400);
+    expect(shot.json().message).toMatch(/screenshots\[0\]/);
+    const long = await post(who.teacher, A('/escalations'), { threadText: 'x\n'.repeat(600) });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().message).toMatch(/too many lines/);
+  });
+});
