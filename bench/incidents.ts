@@ -10,7 +10,8 @@
 //   npm run bench:incidents
 // PostgreSQL: DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test; the benchmark creates
 // a database pw_bench_incidents_<random> there and drops it. BENCH_SECONDS sets the duration (10).
-// Prints a table and writes bench/results/incidents.json: errors, non-2xx and p99 per stream.
+// Prints a table and writes bench/results/incidents.json: errors, non-2xx and p99 per stream, and
+// the floor of the machine at that moment (the same 100 connections on GET /health) for context.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -142,7 +143,9 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE ${name}`);
   const u = new URL(BASE_URL);
   u.pathname = `/${name}`;
-  const child = spawn(process.execPath, [process.argv[1]!, '--serve', u.toString()], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_CPU_PROF=<dir>: a CPU profile of the server (open the .cpuprofile in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, process.argv[1]!, '--serve', u.toString()], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const info = await new Promise<Info>((resolve, reject) => {
       let buf = '';
@@ -186,8 +189,11 @@ async function main(): Promise<void> {
     };
     // A short warm-up (connections, the school cache, JIT), not counted.
     await autocannon({ url: `${info.url}/api/v1/schools/${info.reporters[0]!.schoolId}/incidents/mine`, headers: { authorization: `Bearer ${info.reporters[0]!.token}` }, connections: 10, duration: 2 });
+    // The machine's floor at this moment: the same 100 connections on GET /health (no sign-in, one `select 1`).
+    const floor = await autocannon({ url: `${info.url}/health`, connections: REPORTERS + HANDLERS, duration: Math.max(3, Math.round(DURATION / 2)) });
     const [reporting, handling] = await Promise.all([stream(info, info.reporters, reporterRequests), stream(info, info.handlers, handlerRequests)]);
     const rows = [row('reporters: report, reporter view, my reports', REPORTERS, reporting), row('handlers: list, case view', HANDLERS, handling)];
+    const floorRow = row('floor: GET /health (not counted)', REPORTERS + HANDLERS, floor);
     const created = await new pg.Client({ connectionString: u.toString() });
     await created.connect();
     const counts = (await created.query<{ incidents: number; events: number; audits: number }>('select (select count(*)::int from incidents) incidents, (select count(*)::int from incident_events) events, (select count(*)::int from audit_events) audits')).rows[0]!;
@@ -197,7 +203,7 @@ async function main(): Promise<void> {
     console.log(`autocannon: ${REPORTERS + HANDLERS} users (one connection and API token each) at ${SCHOOLS} school(s), ${DURATION} s, loopback; server and load share the machine\n`);
     console.log('| stream | users | requests/s | p50 | p99 | max | errors | non-2xx | requests |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-    for (const r of rows) console.log(`| ${r.stream} | ${r.connections} | ${r.requestsPerSec.toFixed(0)} | ${r.p50ms} ms | ${r.p99ms} ms | ${r.maxMs} ms | ${r.errors} | ${r.non2xx} | ${r.total} |`);
+    for (const r of [...rows, floorRow]) console.log(`| ${r.stream} | ${r.connections} | ${r.requestsPerSec.toFixed(0)} | ${r.p50ms} ms | ${r.p99ms} ms | ${r.maxMs} ms | ${r.errors} | ${r.non2xx} | ${r.total} |`);
     const p99 = Math.max(...rows.map((r) => r.p99ms));
     const errors = rows.reduce((s, r) => s + r.errors + r.non2xx, 0);
     console.log(`\ncases created: ${counts.incidents}, events: ${counts.events}, audit events: ${counts.audits}`);
@@ -205,7 +211,7 @@ async function main(): Promise<void> {
     mkdirSync('bench/results', { recursive: true });
     writeFileSync(
       'bench/results/incidents.json',
-      `${JSON.stringify({ date: new Date().toISOString(), machine, users: REPORTERS + HANDLERS, schools: SCHOOLS, seconds: DURATION, targetP99ms: TARGET_P99_MS, errors, worstP99ms: p99, met: errors === 0 && p99 < TARGET_P99_MS, counts, rows }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), machine, users: REPORTERS + HANDLERS, schools: SCHOOLS, seconds: DURATION, targetP99ms: TARGET_P99_MS, errors, worstP99ms: p99, met: errors === 0 && p99 < TARGET_P99_MS, counts, rows, floor: floorRow }, null, 2)}\n`,
     );
     console.log('written: bench/results/incidents.json');
   } finally {

@@ -46,7 +46,16 @@ const str = (v: Json | undefined): string | undefined => (typeof v === 'string' 
 function handleFromUrl(href: string | undefined): string | undefined {
   if (!href) return undefined;
   const m = /^https?:\/\/[^/]+\/(?:_u\/|in\/|@)?([^/?#]+)\/?(?:[?#].*)?$/i.exec(href.trim());
-  return m?.[1] ? decodeURIComponent(m[1]).replace(/^@/, '') : undefined;
+  return m?.[1] ? decodeSegment(m[1]).replace(/^@/, '') : undefined;
+}
+
+/** %-escapes decoded; a malformed one ("100%") leaves the segment as it is instead of failing the file. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function instagramEntry(item: Json, source: ConnectionSource): Connection | null {
@@ -67,9 +76,13 @@ function facebook(list: Json[]): Connection[] {
   });
 }
 
-/** Every { UserName } in a TikTok export, as following or follower by the key it was found under. */
-function tiktok(root: { [k: string]: Json }): Connection[] {
+/**
+ * Every { UserName } in a TikTok export, as following or follower by the key it was found under;
+ * `lists` counts the following/follower lists found (an export with empty lists is still one).
+ */
+function tiktok(root: { [k: string]: Json }): { connections: Connection[]; lists: number } {
   const out: Connection[] = [];
+  let lists = 0;
   const walk = (v: Json, source: ConnectionSource | null): void => {
     if (Array.isArray(v)) {
       for (const x of v) walk(x, source);
@@ -82,11 +95,12 @@ function tiktok(root: { [k: string]: Json }): Connection[] {
       if (typeof x !== 'object' || x === null) continue;
       const key = k.toLowerCase();
       const next: ConnectionSource | null = /following/.test(key) ? 'tiktok_following' : /follower|fans/.test(key) ? 'tiktok_followers' : source;
+      if (/following|follower|fans/.test(key) && Array.isArray(x)) lists++;
       walk(x, next);
     }
   };
   walk(root, null);
-  return out;
+  return { connections: out, lists };
 }
 
 /** A small CSV reader: quoted fields with "" escapes, commas or semicolons, \n or \r\n. */
@@ -170,8 +184,10 @@ function fromJson(data: Json): ParsedFile | null {
     if (/^relationships_followers/.test(k)) return { kind: 'instagram', connections: instagram(v, 'instagram_followers') };
     if (/^friends(_v\d+)?$/.test(k)) return { kind: 'facebook', connections: facebook(v) };
   }
+  // Only with a following or follower list: any other JSON file with an "Activity" or "Profile"
+  // key is not a TikTok export, and reading it as one would report 0 connections as good news.
   const found = tiktok(data);
-  if (found.length || Object.keys(data).some((k) => /activity|profile/i.test(k))) return { kind: 'tiktok', connections: found };
+  if (found.lists > 0 || found.connections.length) return { kind: 'tiktok', connections: found.connections };
   return null;
 }
 

@@ -14,6 +14,16 @@ export interface ZipEntry {
   read(): Promise<Uint8Array>;
 }
 
+/** A connection list is a few MB at most: a file in the archive may be this large, packed or unpacked. */
+export const MAX_ENTRY_BYTES = 50 * 1024 * 1024;
+
+const tooLarge = (): never => {
+  throw new ConnectionFileError({
+    nl: `Dit bestand in het ZIP-bestand is groter dan ${MAX_ENTRY_BYTES / (1024 * 1024)} MB uitgepakt; zo groot is een lijst met volgers of vrienden niet. Pak het ZIP-bestand uit en kies het bestand met je volgers of vrienden zelf.`,
+    en: `This file in the ZIP archive is larger than ${MAX_ENTRY_BYTES / (1024 * 1024)} MB unpacked; a list of followers or friends is not that large. Unpack the ZIP file and choose the file with your followers or friends yourself.`,
+  });
+};
+
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
@@ -54,11 +64,32 @@ async function inflate(data: Uint8Array): Promise<Uint8Array> {
   const copy = new Uint8Array(data.byteLength);
   copy.set(data);
   const stream = new Blob([copy]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  // Read chunk by chunk and stop past the cap: the sizes in the archive may lie (a "zip bomb").
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
   try {
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  } catch {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > MAX_ENTRY_BYTES) {
+        await reader.cancel().catch(() => undefined);
+        return tooLarge();
+      }
+      chunks.push(value);
+    }
+  } catch (e) {
+    if (e instanceof ConnectionFileError) throw e;
     return broken();
   }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
 }
 
 /** The files of the archive (folders left out). Throws ConnectionFileError for a broken or encrypted one. */
@@ -131,6 +162,7 @@ export async function readZip(src: ByteSource): Promise<ZipEntry[]> {
         if (encrypted) {
           throw new ConnectionFileError({ nl: 'Dit ZIP-bestand is met een wachtwoord beveiligd. Pak het zelf uit en kies het bestand.', en: 'This ZIP file is password-protected. Unpack it yourself and choose the file.' });
         }
+        if (uncompressed > MAX_ENTRY_BYTES || compressed > MAX_ENTRY_BYTES) tooLarge();
         const lv = view(await slice(src, localAt, localAt + 30));
         if (lv.getUint32(0, true) !== LOCAL) broken();
         const start = localAt + 30 + lv.getUint16(26, true) + lv.getUint16(28, true);

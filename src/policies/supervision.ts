@@ -46,6 +46,11 @@ export const supervisionPolicy = definePolicy({
       summary: 'Acknowledge and resolve an escalation.',
       condition: 'the supervisor it is addressed to or the school’s director (the board when it is addressed to the board)',
     },
+    to_incident: {
+      who: LEADING_ROLES,
+      summary: 'Turn an escalation into an incident (A.7, D): the case starts with the conversation, its link and the employee as reporter.',
+      condition: 'the supervisor it is addressed to or the school’s director (the board when it is addressed to the board); not when it was resolved or turned into an incident already',
+    },
     stats: { who: STATS, summary: 'Response times of the school: median and 90th percentile of escalations and reviews.' },
   },
 });

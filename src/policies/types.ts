@@ -41,6 +41,8 @@ export interface SchoolRoles {
   roles: ReadonlySet<Role>;
   /** The roster person the account is at this school (its author id), if any. */
   personId: string | null;
+  /** The roster person of a staff role held here (never a guardian or student person); null or absent when none. */
+  staffPersonId?: string | null;
 }
 
 /** Who is asking: a signed-in account, through a browser session or an API token. */

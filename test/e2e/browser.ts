@@ -25,3 +25,22 @@ export async function axeViolations(p: Page): Promise<{ id: string; nodes: numbe
     return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.length }));
   });
 }
+
+/**
+ * Opens a page through the main menu as a person would: when the link sits in a closed group, the
+ * group's button is pressed first. Only links the menu really holds are found.
+ */
+export async function openFromMenu(p: Page, name: string | RegExp, exact = true): Promise<void> {
+  const nav = p.getByRole('navigation');
+  const link = nav.getByRole('link', { name, exact, includeHidden: true });
+  if (!(await link.isVisible())) {
+    const listId = await link.locator('xpath=ancestor::ul[1]').getAttribute('id');
+    await nav.locator(`button[aria-controls="${listId}"]`).click();
+  }
+  await link.click();
+}
+
+/** How many menu links have this name, whether their group is open or not. */
+export function menuLinkCount(p: Page, name: string | RegExp, exact = true): Promise<number> {
+  return p.getByRole('navigation').getByRole('link', { name, exact, includeHidden: true }).count();
+}

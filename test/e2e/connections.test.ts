@@ -108,6 +108,38 @@ describe('the connection check in the web app', () => {
     expect(await result.locator('li', { hasText: name(d) }).locator('.confidence').innerText()).toBe('waarschijnlijk');
     await page.screenshot({ path: 'docs/screenshots/connections-lijst-desktop.png', fullPage: true });
 
+    // Files we cannot read: no all-clear, but "we could not read any connections".
+    writeFileSync(join(files, 'profile_information.json'), JSON.stringify({ Profile: { 'Profile Information': { ProfileMap: { userName: 'mijzelf' } } }, Activity: { 'Like List': { ItemFavoriteList: [] } } }));
+    writeFileSync(join(files, 'following.json'), '{"relationships_following": [');
+    await page.getByRole('button', { name: 'Uitkomst wissen' }).click();
+    await input.setInputFiles([join(files, 'profile_information.json'), join(files, 'following.json')]);
+    await result.getByText(/We konden geen connecties uit deze bestanden lezen/).waitFor();
+    let unread = await result.innerText();
+    expect(unread).not.toContain('We vonden geen leerlingen');
+    expect(unread).toMatch(/profile_information\.json: We herkennen dit bestand niet/);
+    expect(unread).toMatch(/following\.json: Dit bestand is geen geldig JSON-bestand/);
+    await expect.poll(async () => (await axeViolations(page)).map((v) => v.id)).toEqual([]);
+    await page.screenshot({ path: 'docs/screenshots/connections-niet-gelezen-desktop.png', fullPage: true });
+    // A TikTok export whose lists are empty: read, 0 connections, still no all-clear.
+    writeFileSync(join(files, 'user_data.json'), JSON.stringify({ Activity: { 'Following List': { Following: [] }, 'Follower List': { FansList: [] } } }));
+    await page.getByRole('button', { name: 'Uitkomst wissen' }).click();
+    await input.setInputFiles(join(files, 'user_data.json'));
+    await result.getByText(/We konden geen connecties uit deze bestanden lezen/).waitFor();
+    unread = await result.innerText();
+    expect(unread).not.toContain('We vonden geen leerlingen');
+    expect(unread).not.toContain('Niet gelezen');
+
+    // Nothing of the exports stays behind in the browser: no storage but the language and school choice.
+    const stored = await page.evaluate(async () => ({
+      local: Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])),
+      session: Object.keys(sessionStorage),
+      idb: (await indexedDB.databases()).map((d) => d.name),
+    }));
+    expect(Object.keys(stored.local).filter((k) => k !== 'pw.lang' && k !== 'pw.school')).toEqual([]);
+    for (const v of Object.values(stored.local)) for (const u of [userA, userB, name(c), name(d)]) expect(v).not.toContain(u);
+    expect(stored.session).toEqual([]);
+    expect(stored.idb).toEqual([]);
+
     await page.waitForTimeout(500);
     expect(requests.map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
     await context.close();

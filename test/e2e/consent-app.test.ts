@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 import type { RunningServer } from '../../src/server/start.ts';
 import { startServer } from '../../src/server/start.ts';
-import { axeViolations, launchChromium } from './browser.ts';
+import { axeViolations, launchChromium, menuLinkCount, openFromMenu } from './browser.ts';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -93,7 +93,7 @@ const latest = (personId: string) =>
 describe('the consent pages of the web app', () => {
   it('lets a parent sign in and set consent for a child; the registry has it', async () => {
     const { context, page } = await signIn('ouder@demo.postwijzer.nl');
-    await page.getByRole('navigation').getByRole('link', { name: 'Toestemming voor mijn kind' }).click();
+    await openFromMenu(page, 'Toestemming voor mijn kind');
     await expect.poll(() => page.locator('h1').innerText()).toBe('Toestemming voor mijn kind');
     const child = children[0]!;
     const section = page.getByRole('region', { name: `${child.name} (groep ${child.group})` });
@@ -177,7 +177,7 @@ describe('the consent pages of the web app', () => {
   it('shows the communication officer the group with the new state, the round and the takedown task', async () => {
     const child = children[0]!;
     const { context, page } = await signIn('communicatie@demo.postwijzer.nl', DESKTOP);
-    await page.getByRole('navigation').getByRole('link', { name: 'Toestemmingen' }).click();
+    await openFromMenu(page, 'Toestemmingen');
     await expect.poll(() => page.locator('h1').innerText()).toBe('Toestemmingen');
     await page.getByRole('table', { name: 'Antwoorden per groep' }).waitFor();
     await page.getByLabel('Groep', { exact: true }).selectOption(child.group);
@@ -224,18 +224,18 @@ describe('the consent pages of the web app', () => {
 
   it('keeps the overview from parents and shows a teacher no round or takedowns', async () => {
     const { context, page } = await signIn('ouder@demo.postwijzer.nl');
-    expect(await page.getByRole('navigation').getByRole('link', { name: 'Toestemmingen' }).count()).toBe(0);
+    expect(await menuLinkCount(page, 'Toestemmingen')).toBe(0);
     await page.goto(`${server.url}/toestemmingen`);
     await expect.poll(() => page.locator('h1').innerText()).toBe('Deze pagina bestaat niet');
     await context.close();
 
     const teacher = await signIn('leerkracht@demo.postwijzer.nl');
-    await teacher.page.getByRole('navigation').getByRole('link', { name: 'Toestemmingen' }).click();
+    await openFromMenu(teacher.page, 'Toestemmingen');
     await teacher.page.getByRole('table', { name: 'Antwoorden per groep' }).waitFor();
     expect(await teacher.page.getByRole('heading', { name: 'Jaarlijkse toestemmingsronde' }).count()).toBe(0);
     expect(await teacher.page.getByRole('heading', { name: 'Berichten weghalen' }).count()).toBe(0);
     // A teacher decides about their own photos.
-    await teacher.page.getByRole('navigation').getByRole('link', { name: 'Mijn toestemming' }).click();
+    await openFromMenu(teacher.page, 'Mijn toestemming');
     await expect.poll(() => teacher.page.locator('h1').innerText()).toBe('Mijn toestemming');
     await teacher.page.getByRole('button', { name: 'Mijn keuze opslaan' }).waitFor();
     expect(await axeViolations(teacher.page)).toEqual([]);

@@ -17,7 +17,7 @@ import type { RunningServer } from '../../src/server/start.ts';
 import { startServer } from '../../src/server/start.ts';
 import type { TestSmtp } from '../support/smtp.ts';
 import { startSmtp, textOf } from '../support/smtp.ts';
-import { axeViolations, launchChromium } from './browser.ts';
+import { axeViolations, launchChromium, openFromMenu } from './browser.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -72,7 +72,7 @@ async function mailWith(address: string, marker: string, timeoutMs = 15_000): Pr
 }
 
 async function nav(page: Page, name: string, heading = name): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+  await openFromMenu(page, name);
   await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
 }
 

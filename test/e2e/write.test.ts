@@ -15,7 +15,7 @@ import { samplePhoto } from '../../src/media/testing/fixtures.ts';
 import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 import type { RunningServer } from '../../src/server/start.ts';
 import { startServer } from '../../src/server/start.ts';
-import { axeViolations, launchChromium } from './browser.ts';
+import { axeViolations, launchChromium, openFromMenu } from './browser.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -50,7 +50,7 @@ async function signedIn(email: string, viewport = DESKTOP): Promise<{ context: B
 }
 
 async function openWritePage(page: Page): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: 'Bericht schrijven' }).click();
+  await openFromMenu(page, 'Bericht schrijven');
   await page.getByRole('heading', { name: 'Bericht schrijven', level: 1 }).waitFor();
 }
 
@@ -138,7 +138,7 @@ describe('writing and checking a post in the web app', () => {
     expect(stored!.shown ?? []).not.toContain(child.id);
 
     // "Mijn berichten": the post among the published ones, with its recorded check.
-    await page.getByRole('navigation').getByRole('link', { name: 'Mijn berichten' }).click();
+    await openFromMenu(page, 'Mijn berichten');
     await page.getByRole('heading', { name: 'Mijn berichten', level: 1 }).waitFor();
     const published = page.locator('section', { has: page.getByRole('heading', { name: /^Geplaatst/ }) });
     await published.locator('li.own-post').first().waitFor();
@@ -174,7 +174,7 @@ describe('writing and checking a post in the web app', () => {
 
     await page.getByRole('button', { name: 'Bewaar als concept' }).click();
     await page.getByText('Concept bewaard.').waitFor();
-    await page.getByRole('navigation').getByRole('link', { name: 'Mijn berichten' }).click();
+    await openFromMenu(page, 'Mijn berichten');
     const drafts = page.locator('section', { has: page.getByRole('heading', { name: /^Concepten/ }) });
     await drafts.getByText(/Ik vind dat ASKO/).waitFor();
     await drafts.getByRole('link', { name: 'Verder schrijven' }).first().click();
@@ -234,7 +234,7 @@ describe('writing and checking a post in the web app', () => {
     await page.screenshot({ path: 'docs/screenshots/schrijven-ouder-telefoon.png', fullPage: false });
     await page.getByRole('button', { name: 'Laten controleren en bewaren' }).click();
     await page.getByRole('heading', { name: 'Gecontroleerd en bewaard' }).waitFor();
-    await page.getByRole('navigation').getByRole('link', { name: 'Mijn berichten' }).click();
+    await openFromMenu(page, 'Mijn berichten');
     await page.locator('li.own-post').first().waitFor();
     await expectAxeClean(page);
     await Promise.all(pending);

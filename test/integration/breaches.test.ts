@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
 import { people } from '../../src/db/schema/index.ts';
+import { ROLES, STAFF_ROLES } from '../../src/policies/index.ts';
 import type { Role } from '../../src/policies/index.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { makeAccount, tokenHeaders } from '../support/auth.ts';
@@ -82,11 +83,36 @@ describe(`the breach register (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => 
     }
   });
 
+  it('answers every role by its rule on every breach route', async () => {
+    const someEntry = (await report('fg', { title: 'Rollen-test' })).json().id;
+    for (const role of ROLES) {
+      const headers = await tokenHeaders(database.db, (await makeAccount(database.db, [{ schoolId: schoolA, role, personId: null }])).id);
+      const hit = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+      const staff = STAFF_ROLES.includes(role);
+      const reader = role === 'data_protection_officer' || role === 'board';
+      const officer = role === 'data_protection_officer';
+      expect((await hit('POST', base(), { kind: 'other', title: `Rol ${role}`, description: 'Een test van de rechten per rol.' })).statusCode, role).toBe(staff ? 201 : 403);
+      expect((await hit('GET', base())).statusCode, role).toBe(reader ? 200 : 403);
+      expect((await hit('GET', `${base()}/${someEntry}`)).statusCode, role).toBe(reader ? 200 : 403);
+      expect((await hit('PUT', `${base()}/${someEntry}`, { measures: `Gecontroleerd door ${role}.` })).statusCode, role).toBe(officer ? 200 : 403);
+      for (const step of ['assessment', 'authority-notification', 'people-notification', 'close']) {
+        // The officer gets past the guard and meets the object's own rules (400 bad body); everyone else 403.
+        const r = await hit('POST', `${base()}/${someEntry}/${step}`, {});
+        expect(r.statusCode, `${role} ${step}`).toBe(officer ? (step === 'close' ? 409 : 400) : 403);
+      }
+      // The same roles at the other school see nothing of this school's entry.
+      const elsewhere = await tokenHeaders(database.db, (await makeAccount(database.db, [{ schoolId: schoolB, role, personId: null }])).id);
+      const r = await app.inject({ method: 'GET', url: `${base(schoolB)}/${someEntry}`, headers: elsewhere });
+      expect(r.statusCode, role).toBe(403);
+      expect(r.json().error, role).toBe(reader ? 'not_yours' : 'forbidden');
+    }
+  });
+
   it('shows the register to the FG and the board only, and refuses an entry of another school', async () => {
     for (const who of ['fg', 'board']) {
       const r = await call(who, 'GET', base());
       expect(r.statusCode, who).toBe(200);
-      expect(r.json().breaches.length).toBe(5);
+      expect(r.json().breaches.length).toBe(5 + 1 + STAFF_ROLES.length);
       expect(r.json().canManage).toBe(who === 'fg');
     }
     for (const who of ['director', 'comms', 'karim', 'emre', 'noor']) expect((await call(who, 'GET', base())).statusCode, who).toBe(403);
@@ -95,13 +121,14 @@ describe(`the breach register (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => 
     expect((await call('board', 'POST', `${base()}/${one}/assessment`, { isBreach: false, rationale: 'Geen persoonsgegevens betrokken.' })).statusCode).toBe(403);
     expect((await call('director', 'PUT', `${base()}/${one}`, { measures: 'x' })).statusCode).toBe(403);
     // The FG of the other school sees the entry neither through their own school nor through this one.
+    const refused = async () => (await database.query<{ n: number }>(`select count(*)::int as n from audit_events where school_id = $1 and action = 'access.not_yours'`, [schoolB]))[0]!.n;
+    const before = await refused();
     const elsewhere = await call('fgB', 'GET', `${base(schoolB)}/${one}`);
     expect(elsewhere.statusCode).toBe(403);
     expect(elsewhere.json().error).toBe('not_yours');
     expect((await call('fgB', 'GET', `${base()}/${one}`)).statusCode).toBe(403);
     expect((await call('fgB', 'POST', `${base(schoolB)}/${one}/assessment`, { isBreach: false, rationale: 'Geen persoonsgegevens betrokken.' })).json().error).toBe('not_yours');
-    const refusals = await database.query<{ n: number }>(`select count(*)::int as n from audit_events where school_id = $1 and action = 'access.not_yours'`, [schoolB]);
-    expect(refusals[0]!.n).toBe(2);
+    expect((await refused()) - before).toBe(2);
     expect((await call('fg', 'GET', `${base()}/00000000-0000-4000-8000-000000000000`)).statusCode).toBe(404);
     expect((await call('fg', 'GET', `${base()}/not-a-uuid`)).statusCode).toBe(404);
   });

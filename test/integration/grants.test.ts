@@ -91,9 +91,14 @@ describe(`lesson-time permissions (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, ()
     expect(await lessonFindings('karim', '2026-12-02T08:45:00+01:00')).toEqual(['A.1']);
     // Only for Karim: Fatima at the same moment still gets A.1.
     expect(await lessonFindings('fatima', '2026-12-02T09:30:00+01:00')).toEqual(['A.1']);
-    // The staff browser's check context carries it too.
-    const context = (await app.inject({ method: 'GET', url: `${base()}/check-context`, headers: as.fatima! })).json();
-    expect(context.permissions).toContainEqual(expect.objectContaining({ kind: 'lesson_time', personId: id('karim'), grantedBy: id('dirk') }));
+    // Karim's browser check context carries it (he checks his own drafts there); a colleague's
+    // does not: who got permission, when and from whom is not hers to see. The director sees all.
+    const context = async (who: string) => (await app.inject({ method: 'GET', url: `${base()}/check-context`, headers: as[who]! })).json().permissions as { personId: string }[];
+    expect(await context('karim')).toContainEqual(expect.objectContaining({ kind: 'lesson_time', personId: id('karim'), grantedBy: id('dirk') }));
+    expect((await context('fatima')).map((p) => p.personId)).not.toContain(id('karim'));
+    expect(await context('fatima')).toEqual([]);
+    expect(await context('comms')).toEqual([]);
+    expect(await context('director')).toContainEqual(expect.objectContaining({ kind: 'lesson_time', personId: id('karim') }));
     const mine = await list('karim');
     expect(mine).toEqual([expect.objectContaining({ id: r.json().id, status: 'future', canRevoke: false, grantedBy: { id: id('dirk'), name: 'Dirk Jansen' } })]);
     expect(mine[0]!.startsAt).toBe('2026-12-02T08:00:00.000Z');
@@ -190,8 +195,16 @@ describe('school projects', () => {
     expect(karimSees[0].employees.map((e: { name: string }) => e.name).sort()).toEqual(['Fatima Ouali', 'Karim El Amrani']);
     expect((await app.inject({ method: 'GET', url: `${base()}/school-projects`, headers: as.comms! })).json().projects).toEqual([]);
 
-    const put = await app.inject({ method: 'PUT', url: `${base()}/school-projects/${projectId}/students`, headers: as.director!, payload: { studentIds: [id('sanne'), id('yusuf')] } });
+    // The project's students reach the check context of its employees only.
+    const projectsIn = async (who: string) => ((await app.inject({ method: 'GET', url: `${base()}/check-context`, headers: as[who]! })).json().permissions as { kind: string; personId: string; studentIds?: string[] }[]).filter((p) => p.kind === 'school_project');
+    expect(await projectsIn('karim')).toEqual([expect.objectContaining({ personId: id('karim'), studentIds: [id('sanne')] })]);
+    expect(await projectsIn('comms')).toEqual([]);
+    expect((await projectsIn('director')).map((p) => p.personId).sort()).toEqual([id('karim'), id('fatima')].sort());
+
+    const put = await app.inject({ method: 'PUT', url: `${base()}/school-projects/${projectId}/students`, headers: as.director!, payload: { studentIds: [id('sanne'), id('yusuf'), id('sanne')] } });
     expect(put.statusCode).toBe(200);
+    // The answer counts each student once.
+    expect(put.json()).toEqual({ id: projectId, students: 2 });
     expect(await connectionCheck('karim')).toEqual([]);
     expect((await app.inject({ method: 'PUT', url: `${base()}/school-projects/${projectId}/students`, headers: as.director!, payload: { studentIds: [id('karim')] } })).json()).toMatchObject({ issues: [{ path: '$.studentIds[0]' }] });
     expect((await app.inject({ method: 'PUT', url: `${base()}/school-projects/${projectId}/students`, headers: as.bram!, payload: { studentIds: [] } })).statusCode).toBe(403);
@@ -214,5 +227,131 @@ describe('school projects', () => {
     expect((await post({ endsOn: '2026-11-30' })).json()).toMatchObject({ issues: [{ path: '$.endsOn' }] });
     expect((await post({ employeeIds: [] })).statusCode).toBe(400);
     expect((await app.inject({ method: 'POST', url: `${base()}/school-projects/00000000-0000-4000-8000-000000000000/end`, headers: as.director! })).statusCode).toBe(404);
+  });
+});
+
+describe('school projects: dates and limits', () => {
+  const post = (over: Record<string, unknown>, who = 'director', school = schoolId) =>
+    app.inject({ method: 'POST', url: `/api/v1/schools/${school}/school-projects`, headers: as[who]!, payload: { name: 'Schoolkrant', startsOn: '2026-12-01', endsOn: '2027-01-29', employeeIds: [id('karim')], studentIds: [], ...over } });
+
+  it('refuses dates that do not exist with 400 and a message', async () => {
+    for (const [field, value] of [
+      ['startsOn', '2026-13-01'],
+      ['endsOn', '2027-02-31'],
+      ['endsOn', '2027-02-29'],
+      ['startsOn', '2026-12-00'],
+    ] as const) {
+      const r = await post({ [field]: value });
+      expect(r.statusCode, `${field} ${value}`).toBe(400);
+      expect(r.json()).toMatchObject({ error: 'bad_request', issues: [{ path: `$.${field}`, message: expect.stringMatching(/YYYY-MM-DD/) }] });
+    }
+    // A leap day that exists is fine.
+    expect((await post({ startsOn: '2027-12-01', endsOn: '2028-02-29' })).statusCode).toBe(201);
+  });
+
+  it('caps a project at one year', async () => {
+    const long = await post({ startsOn: '2026-12-01', endsOn: '2029-12-01' });
+    expect(long.statusCode).toBe(400);
+    expect(long.json()).toMatchObject({ error: 'invalid_permission', issues: [{ path: '$.endsOn', message: expect.stringMatching(/at most one year.*2027-11-30/) }] });
+    expect((await post({ startsOn: '2026-12-01', endsOn: '2027-12-01' })).statusCode).toBe(400);
+    expect((await post({ startsOn: '2026-12-01', endsOn: '2027-11-30' })).statusCode).toBe(201);
+  });
+
+  it("uses the school's date to tell a period has ended: at 00:30 in Amsterdam yesterday is over", async () => {
+    // Friday 27 November 2026, 00:30 in Amsterdam: still 26 November in UTC.
+    const night = await buildApp({ database, now: () => Date.parse('2026-11-27T00:30:00+01:00') });
+    try {
+      const r = await night.inject({ method: 'POST', url: `${base()}/school-projects`, headers: as.director!, payload: { name: 'Gisteren', startsOn: '2026-11-20', endsOn: '2026-11-26', employeeIds: [id('karim')], studentIds: [] } });
+      expect(r.statusCode).toBe(400);
+      expect(r.json()).toMatchObject({ issues: [{ path: '$.endsOn', message: 'This period has already ended.' }] });
+      const today = await night.inject({ method: 'POST', url: `${base()}/school-projects`, headers: as.director!, payload: { name: 'Vandaag', startsOn: '2026-11-27', endsOn: '2026-11-27', employeeIds: [id('karim')], studentIds: [] } });
+      expect(today.statusCode).toBe(201);
+    } finally {
+      await night.close();
+    }
+  });
+});
+
+describe('lesson-time windows: calendar days and history', () => {
+  it('counts the 31 days in calendar days of the school, also across the October clock change', async () => {
+    // 31 October 2027 the clocks go back: 1 Oct 09:00 → 1 Nov 09:00 is 31 days and one hour.
+    expect((await grant('director', id('fatima'), { startsAt: '2027-10-01T09:00', endsAt: '2027-11-01T09:00' })).statusCode).toBe(201);
+    const over = await grant('director', id('fatima'), { startsAt: '2027-10-01T09:00', endsAt: '2027-11-01T09:01' });
+    expect(over.statusCode).toBe(400);
+    expect(over.json()).toMatchObject({ issues: [{ path: '$.endsAt', message: expect.stringMatching(/at most 31 days/) }] });
+    // 28 March 2027 the clocks go forward: 1 Mar 09:00 → 1 Apr 09:30 is under 31×24 hours but over 31 days.
+    expect((await grant('director', id('fatima'), { startsAt: '2027-03-01T09:00', endsAt: '2027-04-01T09:30' })).statusCode).toBe(400);
+    expect((await grant('director', id('fatima'), { startsAt: '2027-03-01T09:00', endsAt: '2027-04-01T09:00' })).statusCode).toBe(201);
+  });
+
+  it('does not revoke a window that has already ended: history stays as it was', async () => {
+    // Granted the day before (the clock of this app is 26 November 10:00), ended at 09:00 today.
+    const yesterday = await buildApp({ database, now: () => Date.parse('2026-11-25T10:00:00+01:00') });
+    let permissionId: string;
+    try {
+      const r = await yesterday.inject({ method: 'POST', url: `${base()}/lesson-permissions`, headers: as.director!, payload: { personId: id('yusuf'), startsAt: '2026-11-26T08:00', endsAt: '2026-11-26T09:00', reason: 'Sportdag: foto’s maken' } });
+      expect(r.statusCode).toBe(201);
+      permissionId = r.json().id;
+    } finally {
+      await yesterday.close();
+    }
+    expect((await list('director')).find((p) => p.id === permissionId)).toMatchObject({ status: 'past', canRevoke: false });
+    const revoke = await app.inject({ method: 'POST', url: `${base()}/lesson-permissions/${permissionId}/revoke`, headers: as.director! });
+    expect(revoke.statusCode).toBe(400);
+    expect(revoke.json()).toMatchObject({ error: 'invalid_permission', message: expect.stringMatching(/already ended/) });
+    expect((await list('director')).find((p) => p.id === permissionId)).toMatchObject({ status: 'past', revokedAt: null });
+  });
+});
+
+describe('another school', () => {
+  it("one school's director cannot revoke, change or end another school's permission or project", async () => {
+    const perm = await grant('director', id('fatima'), { startsAt: '2026-12-10T09:00', endsAt: '2026-12-10T10:00' });
+    expect(perm.statusCode).toBe(201);
+    const project = await app.inject({ method: 'POST', url: `${base()}/school-projects`, headers: as.director!, payload: { name: 'Musical', startsOn: '2026-12-01', endsOn: '2026-12-20', employeeIds: [id('karim')], studentIds: [id('sanne')] } });
+    expect(project.statusCode).toBe(201);
+    const permissionId = perm.json().id as string;
+    const projectId = project.json().id as string;
+    const other = `/api/v1/schools/${otherSchoolId}`;
+    // Through this school's address: Bram holds no role here.
+    expect((await app.inject({ method: 'POST', url: `${base()}/lesson-permissions/${permissionId}/revoke`, headers: as.bram! })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'PUT', url: `${base()}/school-projects/${projectId}/students`, headers: as.bram!, payload: { studentIds: [] } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: `${base()}/school-projects/${projectId}/end`, headers: as.bram! })).statusCode).toBe(403);
+    // Through his own school's address: there is no such permission or project there.
+    expect((await app.inject({ method: 'POST', url: `${other}/lesson-permissions/${permissionId}/revoke`, headers: as.bram! })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'PUT', url: `${other}/school-projects/${projectId}/students`, headers: as.bram!, payload: { studentIds: [otherIds.get('lotte')!.id] } })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: `${other}/school-projects/${projectId}/end`, headers: as.bram! })).statusCode).toBe(404);
+    // Nothing changed.
+    expect((await list('director')).find((p) => p.id === permissionId)).toMatchObject({ status: 'future', revokedAt: null });
+    const projects = (await app.inject({ method: 'GET', url: `${base()}/school-projects`, headers: as.director! })).json().projects as { id: string; status: string; students: { id: string }[] }[];
+    expect(projects.find((p) => p.id === projectId)).toMatchObject({ status: 'future', students: [{ id: id('sanne') }] });
+    const writes = await database.query<{ n: number }>(`select count(*)::int as n from audit_events where subject_id in ($1, $2)`, [permissionId, projectId]);
+    expect(writes[0]!.n).toBe(2);
+  });
+
+  it("sends the school's time zone with the list, for the page to show the windows in", async () => {
+    expect((await app.inject({ method: 'GET', url: `${base()}/lesson-permissions`, headers: as.director! })).json().timezone).toBe('Europe/Amsterdam');
+    await database.query(`update schools set timezone = 'Europe/Lisbon' where id = $1`, [otherSchoolId]);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/schools/${otherSchoolId}/lesson-permissions`, headers: as.bram! })).json()).toMatchObject({ timezone: 'Europe/Lisbon', permissions: [] });
+  });
+});
+
+describe('a teacher who is also a parent at the school', () => {
+  it('grants and sees as their staff person, not as their guardian person', async () => {
+    const more = await buildPeople(database.db, schoolId, [
+      { externalId: 'ingrid', kind: 'employee', givenName: 'Ingrid', familyName: 'Bos' },
+      { externalId: 'ingrid-ouder', kind: 'guardian', givenName: 'Ingrid', familyName: 'Bos' },
+    ]);
+    const teacher = more.get('ingrid')!.id;
+    const parent = more.get('ingrid-ouder')!.id;
+    const g7a = (await database.db.select().from(groups).where(eq(groups.schoolId, schoolId))).find((g) => g.code === '7a')!;
+    await database.db.insert(groupStaff).values({ groupId: g7a.id, personId: teacher });
+    // The guardian role first: the account's first person at the school is the parent.
+    as.ingrid = await tokenHeaders(database.db, (await makeAccount(database.db, [{ schoolId, role: 'guardian', personId: parent }, { schoolId, role: 'employee', personId: teacher }])).id);
+    const candidates = (await app.inject({ method: 'GET', url: `${base()}/grant-candidates`, headers: as.ingrid! })).json().people as { id: string }[];
+    expect(candidates.map((c) => c.id)).toEqual([id('yusuf')]);
+    const r = await grant('ingrid', id('yusuf'), { startsAt: '2026-12-04T10:30', endsAt: '2026-12-04T11:30' });
+    expect(r.statusCode).toBe(201);
+    const mine = (await list('ingrid')).find((p) => p.id === r.json().id);
+    expect(mine).toMatchObject({ canRevoke: true, grantedBy: { id: teacher } });
   });
 });

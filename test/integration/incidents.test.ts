@@ -165,13 +165,25 @@ describe(`incidents (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   });
 
   it('suggests the articles the check engine finds in the reported text, and stores them on the case', async () => {
-    const r = await post('karim', base(), { category: 'threat', text: 'Iemand schreef dat Lotte Peters op Kerkstraat 12 woont en dat hij haar gaat afmaken.' });
+    const r = await post('director', base(), { category: 'threat', text: 'Iemand schreef dat Lotte Peters op Kerkstraat 12 woont en dat hij haar gaat afmaken.' });
     expect(r.statusCode, r.body).toBe(201);
     const articles = r.json().suggestedArticles as string[];
     expect(articles[0]).toBe('A.7');
     expect(articles).toContain('A.2');
     expect(new Set(articles).size).toBe(articles.length);
     expect((await get('director', `${base()}/${r.json().id}`)).json().articles).toEqual(articles);
+  });
+
+  it('does not tell reporters who are not staff which articles apply (that would probe the roster)', async () => {
+    const named = await post('karim', base(), { category: 'threat', text: 'Iemand schreef dat Lotte Peters op Kerkstraat 12 woont en dat hij haar gaat afmaken.' });
+    const madeUp = await post('karim', base(), { category: 'threat', text: 'Iemand schreef dat Wubbo Zandstra op Kerkstraat 12 woont en dat hij haar gaat afmaken.' });
+    expect([named.statusCode, madeUp.statusCode]).toEqual([201, 201]);
+    const strip = (b: Record<string, unknown>) => ({ ...b, id: 'x', createdAt: 'x' });
+    expect(named.json()).not.toHaveProperty('suggestedArticles');
+    expect(strip(named.json())).toEqual(strip(madeUp.json()));
+    // Stored all the same: the handlers see them in the case view.
+    expect((await get('director', `${base()}/${named.json().id}`)).json().articles).toContain('A.2');
+    expect((await get('director', `${base()}/${madeUp.json().id}`)).json().articles).not.toContain('A.2');
   });
 
   it('refuses steps the state machine does not allow, with its code', async () => {
@@ -199,6 +211,17 @@ describe(`incidents (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect((await database.db.select({ n: sql<number>`count(*)::int` }).from(incidents))[0]!.n).toBe(before + 24);
     const report = await verifyAudit(database.db, { schoolId });
     expect(report.broken).toEqual([]);
+  });
+
+  it('limits signed-in reports per account', async () => {
+    const a = await makeAccount(database.db, [{ schoolId, role: 'student', personId: null }]);
+    const h = await tokenHeaders(database.db, a.id);
+    const codes: number[] = [];
+    for (let i = 0; i < 61; i++) codes.push((await app.inject({ method: 'POST', url: base(), headers: h, payload: { category: 'other', text: `Nummer ${i}` } })).statusCode);
+    expect(codes.filter((c) => c === 201)).toHaveLength(60);
+    expect(codes.at(-1)).toBe(429);
+    // Another account is not affected.
+    expect((await post('karim', base(), { category: 'other', text: 'Nog een melding' })).statusCode).toBe(201);
   });
 
   it('keeps the event log append-only', async () => {
@@ -435,6 +458,21 @@ describe('the public form', () => {
     clock += 3 * 3_600_000;
     expect((await send('10.0.0.3', { ...fields, formToken: f.formToken, anonymous: true })).json().error).toBe('form_expired');
     expect((await get(null, `/api/v1/public/schools/00000000-0000-4000-8000-000000000000/incident-form`, '10.0.0.3')).statusCode).toBe(404);
+  });
+
+  it('answers two public reports the same whether or not the text names someone on the roster', async () => {
+    const answers = [];
+    for (const [ip, who] of [['10.0.1.1', 'Lotte Peters'], ['10.0.1.2', 'Wubbo Zandstra']] as const) {
+      const f = await form(ip);
+      clock += f.minSeconds * 1000;
+      const r = await send(ip, { category: 'threat', text: `Iemand schreef dat ${who} op Kerkstraat 12 woont en dat hij haar gaat afmaken.`, formToken: f.formToken, anonymous: true });
+      expect(r.statusCode, r.body).toBe(201);
+      answers.push(r.json() as Record<string, unknown>);
+    }
+    expect(answers[0]).not.toHaveProperty('suggestedArticles');
+    expect(answers.map((a) => ({ ...a, receipt: 'x' }))).toEqual([{ receipt: 'x', status: 'reported' }, { receipt: 'x', status: 'reported' }]);
+    const stored = await database.db.select({ articles: incidents.articles }).from(incidents).where(eq(incidents.source, 'public'));
+    expect(stored.some((r) => r.articles.includes('A.2'))).toBe(true);
   });
 
   it('limits reports per address', async () => {

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
-import { auditEvents, employments, escalations, reviewEvents } from '../../src/db/schema/index.ts';
+import { auditEvents, employments, escalations, incidents, reviewEvents } from '../../src/db/schema/index.ts';
 import { verifyAudit } from '../../src/modules/audit/chain.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { Browser } from '../support/auth.ts';
@@ -25,7 +25,7 @@ let schoolB: string;
 let clock = Date.parse('2026-11-26T16:00:00+01:00');
 const PUBLIC_URL = 'https://postwijzer.test';
 
-const who = {} as Record<'teacher' | 'colleague' | 'newcomer' | 'supervisor' | 'otherSupervisor' | 'director' | 'directorB', Browser & { email: string }>;
+const who = {} as Record<'teacher' | 'colleague' | 'newcomer' | 'supervisor' | 'otherSupervisor' | 'director' | 'directorB', Browser & { email: string; accountId: string }>;
 
 beforeAll(async () => {
   smtp = await startSmtp();
@@ -56,7 +56,7 @@ beforeAll(async () => {
   await app.ready();
   const account = async (key: keyof typeof who, role: 'employee' | 'supervisor' | 'director', schoolId: string, personId: string) => {
     const acc = await makeAccount(database.db, [{ schoolId, role, personId }], { email: `${key.toLowerCase()}@school.example`, name: key });
-    who[key] = { ...(await signIn(app, acc.email)), email: acc.email };
+    who[key] = { ...(await signIn(app, acc.email)), email: acc.email, accountId: acc.id };
   };
   await account('teacher', 'employee', schoolA, id('e1'));
   await account('colleague', 'employee', schoolA, id('e2'));
@@ -222,6 +222,18 @@ describe(`ask my supervisor (B.3) (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, ()
     expect((await get(who.colleague, A('/supervision/queue'))).statusCode).toBe(403);
   });
 
+  it('lets only the author withdraw an open request; a withdrawn request cannot be decided', async () => {
+    const asked = (await post(who.teacher, A('/reviews'), { post: workPost(DOUBTFUL), question: 'Toch maar niet?' })).json();
+    expect((await post(who.colleague, A(`/reviews/${asked.reviewId}/withdraw`))).json().error).toBe('not_yours');
+    const r = await post(who.teacher, A(`/reviews/${asked.reviewId}/withdraw`));
+    expect(r.statusCode).toBe(200);
+    expect(r.json().status).toBe('withdrawn');
+    expect((await post(who.teacher, A(`/reviews/${asked.reviewId}/withdraw`))).json().error).toBe('closed');
+    expect((await post(who.supervisor, A(`/reviews/${asked.reviewId}/decision`), { decision: 'approved', comment: 'ok' })).json().error).toBe('already_decided');
+    const queue = (await get(who.supervisor, A('/supervision/queue'))).json().items.map((i: { id: string }) => i.id);
+    expect(queue).not.toContain(asked.reviewId);
+  });
+
   it('answers bad input with 400 and a message', async () => {
     const noQuestion = await post(who.teacher, A('/reviews'), { post: workPost('Hallo') });
     expect(noQuestion.statusCode).toBe(400);
@@ -324,5 +336,30 @@ describe(`escalating a conversation (B.2) (${onPostgres ? 'PostgreSQL' : 'PGlite
     const long = await post(who.teacher, A('/escalations'), { threadText: 'x\n'.repeat(600) });
     expect(long.statusCode).toBe(400);
     expect(long.json().message).toMatch(/too many lines/);
+  });
+
+  it('turns an escalation into an incident in one step: the case holds the conversation, the employee is its reporter', async () => {
+    const id = (await post(who.teacher, A('/escalations'), { threadText: THREAD, link: 'https://www.facebook.com/groups/ouders/posts/9' })).json().escalationId;
+    expect((await post(who.colleague, A(`/escalations/${id}/incident`), {})).statusCode).toBe(403);
+    expect((await post(who.otherSupervisor, A(`/escalations/${id}/incident`), {})).json().error).toBe('not_yours');
+    const bad = await post(who.supervisor, A(`/escalations/${id}/incident`), { category: 'gedoe' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/category/);
+
+    clock += minutes(5);
+    const r = await post(who.supervisor, A(`/escalations/${id}/incident`), { category: 'bullying' });
+    expect(r.statusCode).toBe(201);
+    const { incidentId } = r.json();
+    const [row] = await database.db.select().from(incidents).where(eq(incidents.id, incidentId));
+    expect(row).toMatchObject({ schoolId: schoolA, status: 'reported', category: 'bullying', reporterAccountId: who.teacher.accountId, link: 'https://www.facebook.com/groups/ouders/posts/9' });
+    expect(row!.articles[0]).toBe('A.7');
+    expect(row!.description).toContain('Die school is een puinhoop');
+    const mine = (await get(who.teacher, A('/incidents/mine'))).json();
+    expect(JSON.stringify(mine)).toContain(incidentId);
+    const detail = (await get(who.teacher, A(`/escalations/${id}`))).json();
+    expect(detail).toMatchObject({ status: 'became_incident', incidentId, answeredAfterMs: minutes(5) });
+    expect((await post(who.supervisor, A(`/escalations/${id}/incident`), {})).json().error).toBe('closed');
+    expect((await database.db.select().from(incidents).where(eq(incidents.reporterAccountId, who.teacher.accountId))).length).toBe(1);
+    expect((await verifyAudit(database.db, { schoolId: schoolA })).broken).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Connection, RosterStudent } from '../../src/connections/index.ts';
-import { ConnectionFileError, matchConnections, parseConnectionFile, readConnectionFiles, readZip, repairMojibake, usernameParts } from '../../src/connections/index.ts';
+import { ConnectionFileError, matchConnections, MAX_ENTRY_BYTES, parseConnectionFile, readConnectionFiles, readZip, repairMojibake, usernameParts } from '../../src/connections/index.ts';
 
 const dir = 'test/fixtures/connections/';
 const sample = (name: string) => readFileSync(dir + name, 'utf8');
@@ -72,6 +72,39 @@ describe('parsers', () => {
     expect(parseConnectionFile('user_data_tiktok.json', JSON.stringify(newer)).connections).toEqual([{ username: 'a.b', source: 'tiktok_following' }]);
   });
 
+  it('reads TikTok only when it has a following or follower list; other export files are not recognised', () => {
+    // An export without anyone followed is still TikTok, with 0 connections.
+    const none = { Activity: { 'Following List': { Following: [] }, 'Follower List': { FansList: [] } } };
+    expect(parseConnectionFile('user_data.json', JSON.stringify(none))).toEqual({ kind: 'tiktok', connections: [] });
+    // Other files of an export (or of another platform) that merely have "Activity" or "Profile" keys.
+    for (const other of [
+      { Activity: { 'Like List': { ItemFavoriteList: [{ Date: 'x', Link: 'https://example.invalid/1' }] } } },
+      { Profile: { 'Profile Information': { ProfileMap: { userName: 'mijzelf' } } } },
+      { profile_user: [{ title: 'Instellingen' }], your_activity: {} },
+    ]) {
+      expect(() => parseConnectionFile('profile_information.json', JSON.stringify(other))).toThrow(ConnectionFileError);
+      try {
+        parseConnectionFile('profile_information.json', JSON.stringify(other));
+      } catch (e) {
+        expect((e as ConnectionFileError).texts.nl).toMatch(/herkennen dit bestand niet/);
+      }
+    }
+  });
+
+  it('keeps a malformed %-escape in a profile link as it is, without losing the file', async () => {
+    const following = { relationships_following: [{ string_list_data: [{ href: 'https://www.instagram.com/sanne%zz100%/' }] }, { string_list_data: [{ href: 'https://www.instagram.com/zo%C3%AB.bakker/' }] }] };
+    expect(usernames(parseConnectionFile('following.json', JSON.stringify(following)).connections)).toEqual(['sanne%zz100%', 'zoë.bakker']);
+    const csv = 'First Name,Last Name,URL\nNoor,El Amrani,https://www.linkedin.com/in/noor%E0%A4%A/\n';
+    expect(parseConnectionFile('Connections.csv', csv).connections).toEqual([{ name: 'Noor El Amrani', username: 'noor%E0%A4%A', source: 'linkedin_connections' }]);
+    // In a batch: the other file is still read.
+    const r = await readConnectionFiles([
+      { name: 'following.json', data: new TextEncoder().encode(JSON.stringify(following)) },
+      { name: 'your_friends.json', data: new TextEncoder().encode(sample('your_friends.json')) },
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(r.connections).toHaveLength(9);
+  });
+
   it('reads a pasted list: names, @usernames, bullets; comments skipped', () => {
     const r = parseConnectionFile('plak', sample('list.txt'));
     expect(r.kind).toBe('list');
@@ -127,6 +160,13 @@ describe('ZIP exports', () => {
     expect(locked.errors[0]!.texts.nl).toMatch(/wachtwoord/);
     const empty = await readConnectionFiles([{ name: 'foto.zip', data: buildZip([{ path: 'media/1.jpg', data: 'x', method: 0 }]) }]);
     expect(empty.errors[0]!.texts.nl).toMatch(/geen lijst met volgers/);
+    // An entry that unpacks to more than 50 MB: refused with a clear message, by its declared size
+    // and, when the archive lies about the size, while unpacking.
+    const huge = 'x'.repeat(MAX_ENTRY_BYTES + 1024);
+    const declared = await readConnectionFiles([{ name: 'groot.zip', data: buildZip([{ path: 'following.json', data: huge, method: 8 }]) }]);
+    expect(declared.errors).toEqual([{ name: 'groot.zip: following.json', texts: expect.objectContaining({ nl: expect.stringMatching(/groter dan 50 MB/) }) }]);
+    const lying = await readConnectionFiles([{ name: 'bom.zip', data: buildZip([{ path: 'following.json', data: huge, method: 8, declaredSize: 100 }]) }]);
+    expect(lying.errors).toEqual([{ name: 'bom.zip: following.json', texts: expect.objectContaining({ en: expect.stringMatching(/larger than 50 MB/) }) }]);
     const cut = zip.subarray(0, zip.byteLength - 10);
     const broken = await readConnectionFiles([{ name: 'kapot.zip', data: cut }]);
     expect(broken.errors[0]!.texts.nl).toMatch(/ZIP-bestand kunnen we niet lezen/);
@@ -196,7 +236,7 @@ describe('matching against the roster', () => {
 });
 
 /** A minimal ZIP writer for the tests (local headers, central directory, end record). */
-function buildZip(files: { path: string; data: string; method: 0 | 8; flags?: number }[]): Uint8Array {
+function buildZip(files: { path: string; data: string; method: 0 | 8; flags?: number; declaredSize?: number }[]): Uint8Array {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -209,7 +249,7 @@ function buildZip(files: { path: string; data: string; method: 0 | 8; flags?: nu
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(f.method, 8);
     local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt32LE(f.declaredSize ?? raw.length, 22);
     local.writeUInt16LE(name.length, 26);
     const cd = Buffer.alloc(46);
     cd.writeUInt32LE(0x02014b50, 0);
@@ -218,7 +258,7 @@ function buildZip(files: { path: string; data: string; method: 0 | 8; flags?: nu
     cd.writeUInt16LE(f.flags ?? 0, 8);
     cd.writeUInt16LE(f.method, 10);
     cd.writeUInt32LE(body.length, 20);
-    cd.writeUInt32LE(raw.length, 24);
+    cd.writeUInt32LE(f.declaredSize ?? raw.length, 24);
     cd.writeUInt16LE(name.length, 28);
     cd.writeUInt32LE(offset, 42);
     chunks.push(local, name, body);

@@ -38,6 +38,21 @@ describe('the state machine', () => {
     }
   }
 
+  it('allows exactly these moves between two statuses (every pair of statuses)', () => {
+    const allowed = new Set(['reported>triage', 'reported>closed', 'triage>investigating', 'triage>closed', 'investigating>decided', 'decided>closed', 'closed>investigating']);
+    for (const from of STATUSES) {
+      for (const to of STATUSES) {
+        const by = EVENTS.filter((e) => {
+          const r = transition(from, e, { reason: 'a reason' });
+          return r.ok && r.status === to;
+        });
+        expect(by.length > 0, `${from} → ${to}`).toBe(allowed.has(`${from}>${to}`));
+        // Never more than one event for the same move: the log says unambiguously what happened.
+        expect(by.length).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
   it('covers every status as a target and leaves no status a dead end', () => {
     const targets = new Set(STATUSES.flatMap((s) => EVENTS.map((e) => EXPECTED[s][e]).filter(Boolean)));
     expect([...targets].sort()).toEqual(['closed', 'decided', 'investigating', 'triage']);

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/connection.ts';
 import { accountRoles, accounts } from '../../db/schema/index.ts';
 import type { Actor, Role, SchoolRoles } from '../../policies/index.ts';
-import { SECOND_FACTOR_ROLES } from '../../policies/index.ts';
+import { SECOND_FACTOR_ROLES, STAFF_ROLES } from '../../policies/index.ts';
 
 export interface AccountRow {
   id: string;
@@ -29,15 +29,17 @@ export async function loadActor(db: DbOrTx, accountId: string, via: Actor['via']
     .where(eq(accounts.id, accountId));
   const account = rows[0];
   if (!account || account.closedAt) return null;
-  const schools = new Map<string, { roles: Set<Role>; personId: string | null }>();
+  const schools = new Map<string, { roles: Set<Role>; personId: string | null; staffPersonId: string | null }>();
   let holdsSecondFactorRole = false;
   for (const r of rows) {
     if (!r.schoolId || !r.role) continue;
     holdsSecondFactorRole ||= SECOND_FACTOR_ROLES.includes(r.role);
     if (onlySchool && r.schoolId !== onlySchool) continue;
-    const entry = schools.get(r.schoolId) ?? { roles: new Set<Role>(), personId: null };
+    const entry = schools.get(r.schoolId) ?? { roles: new Set<Role>(), personId: null, staffPersonId: null };
     entry.roles.add(r.role);
     entry.personId ??= r.personId;
+    // The person of a staff role (a teacher who is also a parent here has two people).
+    if (STAFF_ROLES.includes(r.role)) entry.staffPersonId ??= r.personId;
     schools.set(r.schoolId, entry);
   }
   return { accountId: account.id, email: account.email, displayName: account.displayName, via, schools: schools as Map<string, SchoolRoles>, holdsSecondFactorRole };

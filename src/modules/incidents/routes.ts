@@ -15,7 +15,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { schools } from '../../db/schema/index.ts';
-import { canSeeReporterView, incidentsPolicy, rolesAt } from '../../policies/index.ts';
+import { canSeeReporterView, INCIDENT_READERS, incidentsPolicy, rolesAt } from '../../policies/index.ts';
+import { holdsAny } from '../../policies/types.ts';
 import { parseBody } from '../../server/body.ts';
 import { HttpError } from '../../server/errors.ts';
 import type { ModuleContext, RouteModule } from '../../server/modules.ts';
@@ -55,6 +56,8 @@ import {
 
 /** Public reports per address per 15 minutes; form and receipt look-ups per address per minute. */
 export const PUBLIC_REPORTS_PER_IP = 5;
+/** Signed-in reports per account per 10 minutes: plenty for people, a brake on a runaway script. */
+export const REPORTS_PER_ACCOUNT = 60;
 export const PUBLIC_READS_PER_IP_PER_MINUTE = 30;
 
 const schoolParams = z.object({ schoolId: z.string().describe('the school’s id') });
@@ -114,7 +117,7 @@ function refuseAttachments(category: Category, attachments: unknown[] | undefine
 }
 
 /** The articles the check engine finds in the reported text, A.7 always first. */
-async function suggestArticles(ctx: ModuleContext, schoolId: string, reported: string): Promise<string[]> {
+export async function suggestArticles(ctx: ModuleContext, schoolId: string, reported: string): Promise<string[]> {
   const school = await ctx.schools.get(schoolId);
   const articles = new Set<string>(['A.7']);
   if (!school) return [...articles];
@@ -146,11 +149,14 @@ export const incidentRoutes: RouteModule = async (app, ctx) => {
   const perIp = (max: number, timeWindow: number) => ({ max, timeWindow, keyGenerator: (r: FastifyRequest) => `incidents:${r.ip}` });
 
   app.post('/api/v1/schools/:schoolId/incidents', {
-    config: { access: incidentsPolicy.rule('report') },
+    config: {
+      access: incidentsPolicy.rule('report'),
+      rateLimit: { max: REPORTS_PER_ACCOUNT, timeWindow: 10 * 60_000, keyGenerator: (r: FastifyRequest) => `incidents:account:${r.actor?.accountId ?? r.ip}` },
+    },
     schema: {
       summary: 'Report a post or message',
       description:
-        'Category, text, optional link and people involved (roster ids with their role). Answers 201 with the suggested articles (the check engine run on the text). Attachments are refused (400 attachments_refused); for sexual_images_of_minors no image is ever accepted and the police decision (D.6) becomes a required step.',
+        'Category, text, optional link and people involved (roster ids with their role). Answers 201; the articles the check engine finds in the text are stored on the case, and only those who read cases get them back (suggestedArticles). Attachments are refused (400 attachments_refused); for sexual_images_of_minors no image is ever accepted and the police decision (D.6) becomes a required step.',
       params: schoolParams,
     },
     handler: async (request, reply) => {
@@ -165,7 +171,12 @@ export const incidentRoutes: RouteModule = async (app, ctx) => {
         { source: 'signed_in', category: body.category, text: body.text, link: body.link, people: body.people, articles, reporterAccountId: actor.accountId, reporterPersonId: actor.schools.get(schoolId)?.personId ?? null },
         c(request),
       );
-      return reply.code(201).send({ id: row.id, status: row.status, category: row.category, suggestedArticles: articles, policeDecisionRequired: row.policeDecisionRequired, createdAt: row.createdAt.toISOString() });
+      // The articles are stored on the case; only those who read cases get them back. For anyone
+      // else they would show whether the text names someone on the roster (A.2).
+      const staff = holdsAny(actor, schoolId, INCIDENT_READERS);
+      return reply
+        .code(201)
+        .send({ id: row.id, status: row.status, category: row.category, ...(staff ? { suggestedArticles: articles } : {}), policeDecisionRequired: row.policeDecisionRequired, createdAt: row.createdAt.toISOString() });
     },
   });
 
@@ -344,7 +355,8 @@ export const incidentRoutes: RouteModule = async (app, ctx) => {
         { source: 'public', category: body.category, text: body.text, link: body.link, articles, anonymous: body.anonymous, reporterName: body.name, reporterContact: body.contact, receiptHash: hashReceipt(receipt) },
         c(request),
       );
-      return reply.code(201).send({ receipt, status: 'reported', suggestedArticles: articles });
+      // No articles in the reply: they would tell whether the text names someone on the roster.
+      return reply.code(201).send({ receipt, status: 'reported' });
     },
   });
 

@@ -24,7 +24,7 @@ const schoolParams = z.object({ schoolId: z.string() });
 const permissionParams = schoolParams.extend({ permissionId: z.string() });
 const projectParams = schoolParams.extend({ projectId: z.string() });
 const moment = z.string().trim().min(10, 'a date and time such as 2026-12-02T09:00 (school time) or with an offset').max(40);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const day = z.iso.date('a real date as YYYY-MM-DD, such as 2026-12-01');
 const grantBody = z.object({
   personId: z.uuid('the id of an employee or student'),
   startsAt: moment,
@@ -46,7 +46,7 @@ export const permissionRoutes: RouteModule = async (app, ctx) => {
   const db = ctx.database.db;
   const actorOf = (request: FastifyRequest, schoolId: string): GrantActor => {
     const actor = request.actor!;
-    return { accountId: actor.accountId, personId: actor.schools.get(schoolId)?.personId ?? null, manager: managesGrants(actor, schoolId), requestId: request.id, now: new Date(ctx.now()) };
+    return { accountId: actor.accountId, personId: actor.schools.get(schoolId)?.staffPersonId ?? null, manager: managesGrants(actor, schoolId), requestId: request.id, now: new Date(ctx.now()) };
   };
   const toHttp = async (request: FastifyRequest, e: unknown): Promise<never> => {
     if (e instanceof GrantError) {
@@ -59,10 +59,12 @@ export const permissionRoutes: RouteModule = async (app, ctx) => {
     }
     throw e;
   };
-  const today = async (schoolId: string): Promise<string> => {
-    const [s] = await db.select({ tz: schools.timezone }).from(schools).where(eq(schools.id, schoolId));
-    return localTime(ctx.now(), s?.tz ?? 'Europe/Amsterdam').date;
+  const timezone = async (schoolId: string): Promise<string> => {
+    const [s] = z.uuid().safeParse(schoolId).success ? await db.select({ tz: schools.timezone }).from(schools).where(eq(schools.id, schoolId)) : [];
+    return s?.tz ?? 'Europe/Amsterdam';
   };
+  /** The school's local date: a project's days are the school's days. */
+  const today = async (schoolId: string): Promise<string> => localTime(ctx.now(), await timezone(schoolId)).date;
 
   app.get('/api/v1/schools/:schoolId/grant-candidates', {
     config: { access: grantsPolicy.rule('candidates') },
@@ -82,12 +84,12 @@ export const permissionRoutes: RouteModule = async (app, ctx) => {
     config: { access: grantsPolicy.rule('lessonList') },
     schema: {
       summary: 'Lesson-time permissions (A.1)',
-      description: 'Newest first, each with status current, future, past or revoked and whether the asking person may revoke it. Director and board see all of the school; other staff their own and the ones they granted.',
+      description: "Newest first, each with status current, future, past or revoked and whether the asking person may revoke it. Director and board see all of the school; other staff their own and the ones they granted. With the school's time zone (timezone), in which the page shows the windows.",
       params: schoolParams,
     },
     handler: async (request) => {
       const { schoolId } = request.params as z.infer<typeof schoolParams>;
-      return { permissions: await listLessonPermissions(db, schoolId, actorOf(request, schoolId)) };
+      return { timezone: await timezone(schoolId), permissions: await listLessonPermissions(db, schoolId, actorOf(request, schoolId)) };
     },
   });
 
@@ -140,7 +142,7 @@ export const permissionRoutes: RouteModule = async (app, ctx) => {
     handler: async (request, reply) => {
       const { schoolId } = request.params as z.infer<typeof schoolParams>;
       const body = parseBody(projectBody, request.body, 'project');
-      const made = await createProject(db, schoolId, body, actorOf(request, schoolId)).catch((e: unknown) => toHttp(request, e));
+      const made = await createProject(db, schoolId, body, actorOf(request, schoolId), await today(schoolId)).catch((e: unknown) => toHttp(request, e));
       return reply.code(201).send(made);
     },
   });
@@ -153,7 +155,7 @@ export const permissionRoutes: RouteModule = async (app, ctx) => {
       if (!uuid.safeParse(projectId).success) throw new HttpError(404, 'not_found', 'There is no such school project at this school.');
       const body = parseBody(studentsBody, request.body, 'student list');
       await setProjectStudents(db, schoolId, projectId, body.studentIds, actorOf(request, schoolId)).catch((e: unknown) => toHttp(request, e));
-      return { id: projectId, students: body.studentIds.length };
+      return { id: projectId, students: new Set(body.studentIds).size };
     },
   });
 

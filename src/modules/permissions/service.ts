@@ -6,12 +6,37 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { AppDb, DbOrTx } from '../../db/connection.ts';
 import { employments, groupStaff, groups, people, permissionStudents, permissions, schools } from '../../db/schema/index.ts';
-import { parseMoment } from '../../engine/time.ts';
+import { localTime, parseMoment, zonedToEpoch } from '../../engine/time.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { bumpDataVersion } from '../schools/school-case.ts';
 
 /** The longest lesson-time window: permission is for an occasion (a trip, a celebration), not a standing rule. */
 export const MAX_LESSON_WINDOW_DAYS = 31;
+
+/** A school project lasts at most a year: first day to the day before the same date a year later. */
+export const MAX_PROJECT_YEARS = 1;
+
+/** The date `days` calendar days after `date` (YYYY-MM-DD). */
+function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The last day a project starting on `startsOn` may run: the day before the same date a year later. */
+export function lastProjectDay(startsOn: string): string {
+  const [y, m, d] = startsOn.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y + MAX_PROJECT_YEARS, m - 1, d - 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * The latest end of a lesson-time window that starts at `from`: the same wall-clock time
+ * MAX_LESSON_WINDOW_DAYS calendar days later in the school's time zone (so a window across a
+ * daylight-saving change is not an hour longer or shorter than one that is not).
+ */
+export function latestWindowEnd(from: number, tz: string): number {
+  const start = localTime(from, tz);
+  return zonedToEpoch(addDays(start.date, MAX_LESSON_WINDOW_DAYS), start.minutes, tz);
+}
 
 /** A request the rules do not allow: 400 with the field, or 403 when the person is not the actor's to grant to. */
 export class GrantError extends Error {
@@ -146,7 +171,7 @@ export async function grantLessonPermission(db: AppDb, schoolId: string, input: 
     if (Number.isNaN(until)) throw new GrantError('The end is not a valid date and time.', '$.endsAt');
     if (until <= from) throw new GrantError('The end must come after the start.', '$.endsAt');
     if (until <= actor.now.getTime()) throw new GrantError('This window has already ended.', '$.endsAt');
-    if (until - from > MAX_LESSON_WINDOW_DAYS * 86_400_000) throw new GrantError(`A lesson-time permission lasts at most ${MAX_LESSON_WINDOW_DAYS} days.`, '$.endsAt');
+    if (until > latestWindowEnd(from, tz)) throw new GrantError(`A lesson-time permission lasts at most ${MAX_LESSON_WINDOW_DAYS} days.`, '$.endsAt');
     const [person] = await tx
       .select({ id: people.id, kind: people.kind })
       .from(people)
@@ -183,6 +208,7 @@ export async function revokeLessonPermission(db: AppDb, schoolId: string, permis
     if (!p) throw new GrantError('There is no such lesson-time permission at this school.', '$', 'not_found');
     if (!actor.manager && (actor.personId === null || p.grantedBy !== actor.personId)) throw new GrantError('You may only revoke a permission you granted.', '$', 'not_yours');
     if (p.revokedAt) throw new GrantError('This permission was already revoked.', '$');
+    if (p.endsAt.getTime() <= actor.now.getTime()) throw new GrantError('This window has already ended: it stays in the history as it was.', '$');
     await tx.update(permissions).set({ revokedAt: actor.now }).where(eq(permissions.id, p.id));
     await appendAudit(tx, { schoolId, actor: actor.accountId, action: 'lesson_permission.revoke', subjectType: 'permission', subjectId: p.id, requestId: actor.requestId ?? null, fields: ['revoked_at'], at: actor.now });
     await bumpDataVersion(tx, schoolId);
@@ -271,9 +297,12 @@ async function checkPeople(tx: DbOrTx, schoolId: string, ids: string[], kind: 'e
   if (missing >= 0) throw new GrantError(kind === 'employee' ? 'This is not an employee of this school.' : 'This is not a student of this school.', `${path}[${missing}]`);
 }
 
-export async function createProject(db: AppDb, schoolId: string, input: ProjectInput, actor: GrantActor): Promise<{ id: string }> {
+/** `today` is the school's local date (the routes compute it from the school's time zone). */
+export async function createProject(db: AppDb, schoolId: string, input: ProjectInput, actor: GrantActor, today: string): Promise<{ id: string }> {
   if (input.endsOn < input.startsOn) throw new GrantError('The end must not come before the start.', '$.endsOn');
-  if (input.endsOn < dayOf(actor.now)) throw new GrantError('This period has already ended.', '$.endsOn');
+  if (input.endsOn < today) throw new GrantError('This period has already ended.', '$.endsOn');
+  const last = lastProjectDay(input.startsOn);
+  if (input.endsOn > last) throw new GrantError(`A school project lasts at most one year: let this one end by ${last} and start a new project for the next school year.`, '$.endsOn');
   const employeeIds = [...new Set(input.employeeIds)];
   const studentIds = [...new Set(input.studentIds)];
   return db.transaction(async (tx) => {

@@ -7,7 +7,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { groups, guardianships, people } from '../../db/schema/index.ts';
-import { postsPolicy } from '../../policies/index.ts';
+import { managesGrants, postsPolicy } from '../../policies/index.ts';
 import { HttpError } from '../../server/errors.ts';
 import type { RouteModule } from '../../server/modules.ts';
 import { listOwnPosts } from './service.ts';
@@ -22,14 +22,22 @@ export const writeRoutes: RouteModule = async (app, ctx) => {
     schema: {
       summary: 'The school as the check engine needs it (staff)',
       description:
-        'Organisation, school, roster, consents and permissions: everything of a check case but the post, as the server checks it. Staff only: the web app checks their drafts in the browser while they type. Parents and students get 403 and check on the server.',
+        'Organisation, school, roster, consents and permissions: everything of a check case but the post, as the server checks it. Staff only: the web app checks their drafts in the browser while they type. Parents and students get 403 and check on the server. Permissions and school projects: the director and the board get all of the school, other staff only their own (staffPersonId is the asking account\u2019s staff person).',
       params: schoolParams,
     },
     handler: async (request) => {
       const { schoolId } = request.params as z.infer<typeof schoolParams>;
       const school = z.uuid().safeParse(schoolId).success ? await ctx.schools.get(schoolId) : null;
       if (!school) throw new HttpError(404, 'not_found', 'There is no such school.');
-      return { schoolId, ...school.input };
+      // Who got permission, when and from whom is not every colleague's business: staff get only
+      // their own permissions and projects (all the browser needs to check their own drafts);
+      // the director and the board, who manage them, get all.
+      const actor = request.actor!;
+      const here = actor.schools.get(schoolId);
+      const staffPersonId = here?.staffPersonId ?? null;
+      if (managesGrants(actor, schoolId)) return { schoolId, staffPersonId, ...school.input };
+      const own = new Set([here?.personId, staffPersonId].filter((p): p is string => !!p));
+      return { schoolId, staffPersonId, ...school.input, permissions: school.input.permissions.filter((p) => own.has(p.personId)) };
     },
   });
 

@@ -52,8 +52,9 @@ export function isPdf(bytes: Buffer): boolean {
 
 /** A file name fit for a header: letters, digits, dot, dash and underscore; ends in .pdf. */
 export function safeFileName(name: string | undefined, fallback: string): string {
-  const base = (name ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/\.pdf$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 80);
-  return `${base || fallback}.pdf`;
+  const clean = (raw: string) => raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/\.pdf$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 80);
+  // The fallback (built from the version label the board typed) goes through the same cleaning.
+  return `${clean(name ?? '') || clean(fallback) || 'protocol'}.pdf`;
 }
 
 export interface SchoolBoard {
@@ -174,19 +175,19 @@ export async function documentOf(db: DbOrTx, schoolId: string, versionId: string
 
 /** The roster people this account is at the board's schools, as staff. */
 async function staffPeopleOfBoard(db: DbOrTx, actor: Actor, boardId: string): Promise<string[]> {
-  const candidates = [...actor.schools.entries()].filter(([, s]) => s.personId && STAFF_ROLES.some((r) => s.roles.has(r)));
+  const candidates = [...actor.schools.entries()].filter(([, s]) => s.staffPersonId && STAFF_ROLES.some((r) => s.roles.has(r)));
   if (!candidates.length) return [];
   const boardSchools = new Set(
     (await db.select({ id: schools.id }).from(schools).where(and(eq(schools.boardId, boardId), inArray(schools.id, candidates.map(([id]) => id))))).map((r) => r.id),
   );
-  return [...new Set(candidates.filter(([id]) => boardSchools.has(id)).map(([, s]) => s.personId!))];
+  return [...new Set(candidates.filter(([id]) => boardSchools.has(id)).map(([, s]) => s.staffPersonId!))];
 }
 
 /** Has the actor something to confirm at this school, and did they? */
 export async function myAcknowledgement(db: DbOrTx, actor: Actor, schoolId: string, version: VersionView | null) {
   const here = actor.schools.get(schoolId);
   const staff = !!here && STAFF_ROLES.some((r) => here.roles.has(r));
-  const personId = staff ? (here?.personId ?? null) : null;
+  const personId = staff ? (here?.staffPersonId ?? null) : null;
   if (!version || !personId) return { expected: false, acknowledgedAt: null as Date | null };
   const [row] = await db.select({ at: acknowledgements.acknowledgedAt }).from(acknowledgements).where(and(eq(acknowledgements.protocolVersionId, version.id), eq(acknowledgements.personId, personId)));
   return { expected: true, acknowledgedAt: row?.at ?? null };
@@ -199,7 +200,16 @@ export async function myAcknowledgement(db: DbOrTx, actor: Actor, schoolId: stri
 export async function acknowledge(db: AppDb, p: { actor: Actor; schoolId: string; versionId: string; requestId?: string; now: Date }) {
   const board = await boardOf(db, p.schoolId);
   return db.transaction(async (tx) => {
-    const [version] = isUuid(p.versionId) ? await tx.select().from(protocolVersions).where(and(eq(protocolVersions.id, p.versionId), eq(protocolVersions.boardId, board.boardId))) : [];
+    // FOR SHARE: a publication that is turning this version into an old one (it updates the row)
+    // makes us wait for its commit, and then we read current = false; once we hold the lock, a
+    // publication waits for us. So a 201 never lands on a version that was no longer current.
+    const [version] = isUuid(p.versionId)
+      ? await tx
+          .select()
+          .from(protocolVersions)
+          .where(and(eq(protocolVersions.id, p.versionId), eq(protocolVersions.boardId, board.boardId)))
+          .for('share')
+      : [];
     if (!version) throw new ProtocolError(404, 'not_found', 'There is no such protocol version for this school’s board.', '$.versionId');
     if (!version.current) throw new ProtocolError(409, 'not_current', 'This is not the current version of the protocol any more: reload the page and read the current one.', '$.versionId');
     const personIds = await staffPeopleOfBoard(tx, p.actor, board.boardId);
@@ -212,7 +222,7 @@ export async function acknowledge(db: AppDb, p: { actor: Actor; schoolId: string
     if (inserted.length) {
       await appendAudit(tx, { schoolId: p.schoolId, actor: p.actor.accountId, action: 'protocol.acknowledge', subjectType: 'protocol_version', subjectId: version.id, requestId: p.requestId ?? null, fields: ['acknowledgements'], at: p.now });
     }
-    const here = p.actor.schools.get(p.schoolId)?.personId;
+    const here = p.actor.schools.get(p.schoolId)?.staffPersonId;
     const [mine] = await tx
       .select({ at: acknowledgements.acknowledgedAt })
       .from(acknowledgements)

@@ -16,6 +16,8 @@ import { MediaItemError, ownItem } from '../media/service.ts';
 import { accountNames, findAddressee, nameOf, personNames, recipientsOf } from './addressee.ts';
 import { escalationMail } from './mail.ts';
 import { SupervisionError } from './reviews.ts';
+import type { Category } from '../incidents/domain/categories.ts';
+import { createIncident } from '../incidents/service.ts';
 import { readThreadText, ThreadTextError } from './thread-text.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -258,4 +260,59 @@ export async function responseTimes(db: DbOrTx, schoolId: string, since: Date, n
     },
     reviews: { total: r!.total, openNow: r!.open, decided: times(r!.decided, r!.median, r!.p90) },
   };
+}
+
+export interface ToIncidentInput {
+  db: AppDb;
+  schoolId: string;
+  actor: Actor;
+  escalationId: string;
+  category: Category;
+  /** Suggested by the check engine on the conversation, before the transaction opens. */
+  articles: string[];
+  now: number;
+  requestId?: string;
+}
+
+/** The text a case starts with: the employee's note, the conversation and the link. */
+export function incidentTextOf(row: Pick<EscalationRow, 'note' | 'threadText' | 'link'>): string {
+  return [row.note, row.threadText, row.link].filter((s): s is string => !!s && s.trim() !== '').join('\n\n') || 'Escalatie van een gesprek (B.2).';
+}
+
+/**
+ * Turns an escalation into an incident in one transaction: the case is created with the
+ * conversation (the employee who escalated is its reporter), and the escalation is marked
+ * 'became_incident' with the case's id; it counts as answered and handled at this moment.
+ */
+export async function escalationToIncident(input: ToIncidentInput): Promise<{ escalationId: string; incidentId: string }> {
+  const at = new Date(input.now);
+  if (!UUID.test(input.escalationId)) throw notFound();
+  return input.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(escalations).where(and(eq(escalations.id, input.escalationId), eq(escalations.schoolId, input.schoolId))).for('update');
+    if (!row) throw notFound();
+    if (!canDecide(input.actor, input.schoolId, { supervisorId: row.supervisorId, ownerAccountId: row.reporterAccountId })) {
+      throw new SupervisionError(403, 'not_yours', 'This escalation is addressed to another supervisor: only they and the director answer it.');
+    }
+    if (row.status === 'resolved' || row.status === 'became_incident') throw new SupervisionError(409, 'closed', 'This escalation has been handled already.');
+    const incident = await createIncident(
+      tx,
+      input.schoolId,
+      {
+        source: 'signed_in',
+        category: input.category,
+        text: incidentTextOf(row),
+        link: row.link,
+        articles: input.articles,
+        reporterAccountId: row.reporterAccountId,
+        reporterPersonId: row.reporterId,
+      },
+      { accountId: input.actor.accountId, requestId: input.requestId, now: at },
+    );
+    await tx
+      .update(escalations)
+      .set({ status: 'became_incident', incidentId: incident.id, resolvedAt: at, resolvedBy: input.actor.accountId, ...(row.acknowledgedAt ? {} : { acknowledgedAt: at, acknowledgedBy: input.actor.accountId }) })
+      .where(eq(escalations.id, row.id));
+    await appendAudit(tx, { schoolId: input.schoolId, actor: input.actor.accountId, action: 'escalation.to_incident', subjectType: 'escalation', subjectId: row.id, requestId: input.requestId ?? null, fields: ['status', 'incident_id'], at });
+    return { escalationId: row.id, incidentId: incident.id };
+  });
 }

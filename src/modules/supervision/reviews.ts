@@ -167,6 +167,20 @@ export async function resubmitReview(input: ResubmitInput) {
   });
 }
 
+/** The author no longer needs an answer: an open request (or one with changes asked) is withdrawn. */
+export async function withdrawReview(input: { db: AppDb; schoolId: string; actor: Actor; reviewId: string; now: number; requestId?: string }) {
+  const at = new Date(input.now);
+  return input.db.transaction(async (tx) => {
+    const row = await lockReview(tx, input.schoolId, input.reviewId);
+    if (row.requesterAccountId !== input.actor.accountId) throw new SupervisionError(403, 'not_yours', 'Only who asked can withdraw this request.');
+    if (row.status !== 'open' && row.status !== 'changes_requested') throw new SupervisionError(409, 'closed', 'This request is closed already.');
+    await tx.update(reviews).set({ status: 'withdrawn' }).where(eq(reviews.id, row.id));
+    await tx.insert(reviewEvents).values({ reviewId: row.id, kind: 'withdrawn', actorAccountId: input.actor.accountId, checkId: row.checkId, at });
+    await appendAudit(tx, { schoolId: input.schoolId, actor: input.actor.accountId, action: 'review.withdraw', subjectType: 'review', subjectId: row.id, requestId: input.requestId ?? null, fields: ['status'], at });
+    return { reviewId: row.id, status: 'withdrawn' as const };
+  });
+}
+
 export interface DecideInput {
   db: AppDb;
   schoolId: string;

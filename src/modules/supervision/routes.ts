@@ -4,6 +4,7 @@
 //   GET  /api/v1/schools/:schoolId/reviews/:reviewId                    one request
 //   POST /api/v1/schools/:schoolId/reviews/:reviewId/decision           { decision, comment }
 //   POST /api/v1/schools/:schoolId/reviews/:reviewId/resubmit           { post?, comment? }
+//   POST /api/v1/schools/:schoolId/reviews/:reviewId/withdraw
 //   POST /api/v1/schools/:schoolId/escalations                          { threadText?, link?, note?, screenshots? }
 //   GET  /api/v1/schools/:schoolId/escalations/mine
 //   GET  /api/v1/schools/:schoolId/escalations/response-times[?days=]
@@ -11,6 +12,7 @@
 //   GET  /api/v1/schools/:schoolId/escalations/:escalationId/screenshots/:mediaId
 //   POST /api/v1/schools/:schoolId/escalations/:escalationId/acknowledge { response? }
 //   POST /api/v1/schools/:schoolId/escalations/:escalationId/resolve     { response }
+//   POST /api/v1/schools/:schoolId/escalations/:escalationId/incident   { category? }: turn it into an incident case
 //   GET  /api/v1/schools/:schoolId/supervision/queue                    escalations first, then requests
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -25,8 +27,10 @@ import { mailerFor } from '../mail/mailer.ts';
 import { MediaItemError, resolvePostMedia } from '../media/service.ts';
 import { authorOf } from '../posts/routes.ts';
 import { NotEditableError, NotFoundError } from '../posts/service.ts';
-import { describeEscalations, escalate, loadEscalation, myEscalations, queueRows, respondToEscalation, responseTimes, screenshotOf } from './escalations.ts';
-import { askReview, decideReview, describeReviews, myReviews, readReview, resubmitReview, SupervisionError } from './reviews.ts';
+import { CATEGORIES } from '../incidents/domain/categories.ts';
+import { suggestArticles } from '../incidents/routes.ts';
+import { describeEscalations, escalate, escalationToIncident, incidentTextOf, loadEscalation, myEscalations, queueRows, respondToEscalation, responseTimes, screenshotOf } from './escalations.ts';
+import { askReview, decideReview, describeReviews, myReviews, readReview, resubmitReview, SupervisionError, withdrawReview } from './reviews.ts';
 import { MAX_THREAD_CHARS } from './thread-text.ts';
 
 const schoolParams = z.object({ schoolId: z.string() });
@@ -49,6 +53,7 @@ const escalateBody = z.object({
 });
 const respondBody = z.object({ response: text('the answer', 2000).optional() });
 const resolveBody = z.object({ response: text('the answer', 2000) });
+const toIncidentBody = z.object({ category: z.enum(CATEGORIES, { message: `category is one of ${CATEGORIES.join(', ')}` }).default('other') });
 const mineQuery = z.object({ postId: z.string().optional() });
 const statsQuery = z.object({ days: z.coerce.number().int().min(1, 'days is at least 1').max(3660, 'days is at most 3660').default(90) });
 
@@ -154,6 +159,15 @@ export const supervisionRoutes: RouteModule = async (app, ctx) => {
     },
   });
 
+  app.post('/api/v1/schools/:schoolId/reviews/:reviewId/withdraw', {
+    config: { access: supervisionPolicy.rule('ask') },
+    schema: { summary: 'Withdraw a review request', description: 'The author no longer needs an answer: an open request, or one with changes asked, becomes withdrawn (closed). Only who asked; closed → 409 closed.', params: reviewParams },
+    handler: async (request) => {
+      const { schoolId, reviewId } = request.params as z.infer<typeof reviewParams>;
+      return withdrawReview({ db, schoolId, actor: request.actor!, reviewId, now: ctx.now(), requestId: request.id }).catch((e: unknown) => fail(request, e));
+    },
+  });
+
   app.post('/api/v1/schools/:schoolId/escalations', {
     config: { access: supervisionPolicy.rule('escalate') },
     schema: {
@@ -232,6 +246,28 @@ export const supervisionRoutes: RouteModule = async (app, ctx) => {
       },
     });
   }
+
+  app.post('/api/v1/schools/:schoolId/escalations/:escalationId/incident', {
+    config: { access: supervisionPolicy.rule('to_incident') },
+    schema: {
+      summary: 'Turn an escalation into an incident',
+      description:
+        '{ category? } (default "other"): creates an incident case (docs/incidents.md) with the conversation, its link and the employee who escalated as reporter, with the articles the check engine suggests; the escalation becomes "became_incident" with the case id. Answers 201 { escalationId, incidentId }.',
+      params: escalationParams,
+    },
+    handler: async (request, reply) => {
+      const { schoolId, escalationId } = request.params as z.infer<typeof escalationParams>;
+      const b = parseBody(toIncidentBody, request.body ?? {}, 'request');
+      const actor = request.actor!;
+      // The engine runs before the transaction opens (the school may have to be loaded first).
+      const row = await loadEscalation(db, schoolId, escalationId, actor).catch((e: unknown) => fail(request, e));
+      const articles = row ? await suggestArticles(ctx, schoolId, incidentTextOf(row)) : [];
+      const done = await escalationToIncident({ db, schoolId, actor, escalationId, category: b.category, articles, now: ctx.now(), requestId: request.id }).catch((e: unknown) =>
+        fail(request, e),
+      );
+      return reply.code(201).send(done);
+    },
+  });
 
   app.get('/api/v1/schools/:schoolId/supervision/queue', {
     config: { access: supervisionPolicy.rule('queue') },

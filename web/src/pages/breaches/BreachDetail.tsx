@@ -192,16 +192,54 @@ export function BreachDetail({ id }: { id: string }) {
   );
 }
 
+/** Field names of the history, shown with the page's own labels; ids become counts. */
+const FIELD_LABEL: Record<string, string> = {
+  kind: 'br.detail.kind',
+  source: 'br.detail.source',
+  title: 'br.report.title',
+  discoveredAt: 'br.detail.discovered',
+  description: 'br.detail.description',
+  dataCategories: 'br.detail.categories',
+  approxPeople: 'br.detail.approx',
+  peopleIds: 'br.detail.people',
+  consequences: 'br.detail.consequences',
+  measures: 'br.detail.measures',
+  schoolIds: 'br.detail.schools',
+  risk: 'br.detail.risk',
+  assessment: 'br.detail.rationale',
+  notifyAuthority: 'br.detail.notify',
+  informPeople: 'br.detail.inform',
+  noInformReason: 'br.detail.noInform',
+  notifiedAt: 'br.detail.apAt',
+  reference: 'br.detail.apRef',
+  lateReason: 'br.detail.late',
+  reached: 'br.history.reached',
+  unreachable: 'br.history.unreachable',
+  message: 'br.history.message',
+  contact: 'br.form.contact',
+  note: 'br.form.closeNote',
+};
+const HIDDEN = new Set(['status', 'isBreach', 'sourceRef', 'late', 'how', 'at', 'previousStatus', 'demo']);
+
 function HistoryData({ data }: { data: Record<string, unknown> }) {
-  const shown = Object.entries(data).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0) && v !== '');
+  const t = useT();
+  const { lang } = useLang();
+  const shown = Object.entries(data).filter(([k, v]) => !HIDDEN.has(k) && v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0));
   if (!shown.length) return null;
-  const text = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) ? v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const value = (k: string, v: unknown): string => {
+    if (typeof v === 'boolean') return v ? t('br.detail.yes') : t('br.detail.no');
+    if (k === 'kind' || k === 'risk' || k === 'source') return t(`br.${k}.${String(v)}`);
+    if ((k === 'discoveredAt' || k === 'notifiedAt') && typeof v === 'string') return moment(v, lang, true);
+    if (k === 'message' && v && typeof v === 'object') return String((v as Record<string, unknown>)[lang] ?? '');
+    if (Array.isArray(v)) return k === 'dataCategories' ? v.join(', ') : String(v.length);
+    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  };
   return (
     <dl className="br-history-data">
       {shown.map(([k, v]) => (
         <div key={k}>
-          <dt>{k}</dt>
-          <dd>{text(v)}</dd>
+          <dt>{FIELD_LABEL[k] ? t(FIELD_LABEL[k]) : k}</dt>
+          <dd>{value(k, v)}</dd>
         </div>
       ))}
     </dl>

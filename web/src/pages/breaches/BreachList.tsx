@@ -1,5 +1,6 @@
 // "Datalekken" (/datalekken): the school's breach register for the FG and the board, open entries
-// first, each with its 72-hour badge (time left, overdue, notified). An entry opens at ?id=<id>.
+// first, each with its 72-hour badge (time left, overdue, notified) right after the title, so
+// it stays in view on a phone. An entry opens at ?id=<id>.
 import { useEffect, useId, useState } from 'react';
 import { api } from '../../api.ts';
 import { FormMessage } from '../../components/Field.tsx';
@@ -66,9 +67,9 @@ export function BreachList() {
           <thead>
             <tr>
               <th scope="col">{t('br.list.col.what')}</th>
+              <th scope="col">{t('br.list.col.deadline')}</th>
               <th scope="col">{t('br.list.col.status')}</th>
               <th scope="col">{t('br.list.col.discovered')}</th>
-              <th scope="col">{t('br.list.col.deadline')}</th>
             </tr>
           </thead>
           <tbody>
@@ -79,12 +80,12 @@ export function BreachList() {
                   <span className="hint br-kind">{t(`br.kind.${b.kind}`)}</span>
                 </th>
                 <td>
+                  <DeadlineBadge breach={b} now={now} />
+                </td>
+                <td>
                   <StatusBadge status={b.status} />
                 </td>
                 <td className="nowrap">{moment(b.discoveredAt, lang)}</td>
-                <td>
-                  <DeadlineBadge breach={b} now={now} />
-                </td>
               </tr>
             ))}
           </tbody>

@@ -102,6 +102,9 @@ addTexts({
   'br.event.authority_notified': { nl: 'Gemeld bij de AP', en: 'Notified to the AP' },
   'br.event.people_informed': { nl: 'Betrokkenen geïnformeerd', en: 'People concerned informed' },
   'br.event.closed': { nl: 'Afgesloten', en: 'Closed' },
+  'br.history.reached': { nl: 'Bereikt (aantal)', en: 'Reached (number)' },
+  'br.history.unreachable': { nl: 'Niet bereikt (aantal)', en: 'Not reached (number)' },
+  'br.history.message': { nl: 'Bericht', en: 'Message' },
   'br.event.by': { nl: 'door {name}', en: 'by {name}' },
   'br.event.system': { nl: 'automatisch', en: 'automatic' },
 

@@ -54,6 +54,10 @@ addTexts({
   'conn.read': { nl: 'We lazen {count} connecties uit: {files}.', en: 'We read {count} connections from: {files}.' },
   'conn.pasted': { nl: 'de geplakte lijst', en: 'the pasted list' },
   'conn.nothingSent': { nl: 'Er is niets verstuurd: de controle gebeurde in deze browser.', en: 'Nothing was sent: the check ran in this browser.' },
+  'conn.nothingRead': {
+    nl: 'We konden geen connecties uit deze bestanden lezen. We weten dus nog niet of er leerlingen tussen je connecties staan. Kies het bestand met je volgers, gevolgde accounts, vrienden of connecties (zie "Zo vraag je je gegevens op"), of plak een lijst met namen.',
+    en: 'We could not read any connections from these files, so we do not know yet whether students are among your connections. Choose the file with your followers, following, friends or connections (see "How to get your data"), or paste a list of names.',
+  },
   'conn.clean': { nl: 'We vonden geen leerlingen van de school tussen je connecties.', en: 'We found no students of the school among your connections.' },
   'conn.found': { nl: 'We vonden {count} leerling(en) van de school tussen je connecties.', en: 'We found {count} student(s) of the school among your connections.' },
   'conn.todo': {
@@ -79,6 +83,8 @@ interface CheckContext {
   school: { timezone: string };
   roster: RosterStudent[];
   permissions: ProjectPermission[];
+  /** The asking account's staff person at the school (their projects are under this id). */
+  staffPersonId?: string | null;
 }
 
 interface Outcome {
@@ -121,7 +127,7 @@ export function ConnectionCheck() {
   const ready = context !== null && context !== 'failed' ? context : null;
   const run = (connections: Connection[], files: string[], errors: Outcome['errors']) => {
     if (!ready) return;
-    const report = matchConnections(ready.roster, connections, { employeeId: school?.personId ?? null, today: todayIn(ready.school.timezone), permissions: ready.permissions });
+    const report = matchConnections(ready.roster, connections, { employeeId: ready.staffPersonId ?? school?.personId ?? null, today: todayIn(ready.school.timezone), permissions: ready.permissions });
     setOutcome({ report, files, errors });
   };
 
@@ -198,7 +204,7 @@ export function ConnectionCheck() {
       {problem && <FormMessage kind="error">{problem}</FormMessage>}
 
       {outcome && r && (
-        <section className={`conn-result ${r.notCovered.length ? 'found' : 'clean'}`} aria-labelledby={`${id}-result`}>
+        <section className={`conn-result ${r.notCovered.length ? 'found' : r.connections === 0 ? 'unread' : 'clean'}`} aria-labelledby={`${id}-result`}>
           <h2 id={`${id}-result`} ref={resultHeading} tabIndex={-1}>
             {t('conn.result')}
           </h2>
@@ -216,7 +222,10 @@ export function ConnectionCheck() {
               </ul>
             </div>
           )}
-          {r.notCovered.length === 0 ? (
+          {r.connections === 0 ? (
+            // Nothing read (an unknown file, every file failed, an empty list): no all-clear.
+            <FormMessage kind="error">{t('conn.nothingRead')}</FormMessage>
+          ) : r.notCovered.length === 0 ? (
             <p>
               <strong>{t('conn.clean')}</strong>
             </p>

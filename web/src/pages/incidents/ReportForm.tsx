@@ -1,7 +1,7 @@
 // "Iets melden": the report form, signed in (/iets-melden) and public per school
 // (/melden/<schoolId>, no sign-in, optionally anonymous). Sexual images of minors are never
-// uploaded: the form says so and takes only words. After sending: a receipt with the rules the
-// check engine suggests, and on the public form the code to look up the status later.
+// uploaded: the form says so and takes only words. After sending: a receipt (staff also see the
+// rules the check engine suggests), and on the public form the code to look up the status later.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { FormMessage } from '../../components/Field.tsx';
@@ -18,7 +18,8 @@ const MAX_TEXT = 10_000;
 const ROLES: PersonRole[] = ['subject', 'affected', 'witness'];
 
 interface Receipt {
-  suggestedArticles: string[];
+  /** Only for those who read cases; the public form and other reporters never get them (they would probe the roster). */
+  suggestedArticles?: string[] | undefined;
   receipt?: string;
   policeDecisionRequired: boolean;
 }
@@ -98,7 +99,7 @@ function ReportFormBody({ schoolId, publicForm, formLoadedAt = 0, onDone }: { sc
           // The server refuses a form sent within minSeconds of handing it out (scripts are that fast): wait the rest.
           const wait = form.minSeconds * 1000 + 500 - (performance.now() - issuedAt);
           if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-          return api<{ receipt: string; suggestedArticles: string[] }>('POST', `/api/v1/public/schools/${schoolId}/incidents`, {
+          return api<{ receipt: string }>('POST', `/api/v1/public/schools/${schoolId}/incidents`, {
             ...base,
             formToken: form.formToken,
             website,
@@ -106,7 +107,7 @@ function ReportFormBody({ schoolId, publicForm, formLoadedAt = 0, onDone }: { sc
             ...(anonymous ? {} : { name: name.trim(), contact: contact.trim() }),
           });
         };
-        let r: { receipt: string; suggestedArticles: string[] };
+        let r: { receipt: string };
         try {
           r = await send(publicForm, formLoadedAt);
         } catch (e) {
@@ -115,9 +116,9 @@ function ReportFormBody({ schoolId, publicForm, formLoadedAt = 0, onDone }: { sc
           const fresh = await api<PublicForm>('GET', `/api/v1/public/schools/${schoolId}/incident-form`);
           r = await send(fresh, performance.now());
         }
-        onDone({ receipt: r.receipt, suggestedArticles: r.suggestedArticles, policeDecisionRequired: category === SEXUAL_IMAGES });
+        onDone({ receipt: r.receipt, policeDecisionRequired: category === SEXUAL_IMAGES });
       } else {
-        const r = await api<{ suggestedArticles: string[]; policeDecisionRequired: boolean }>('POST', `/api/v1/schools/${schoolId}/incidents`, {
+        const r = await api<{ suggestedArticles?: string[]; policeDecisionRequired: boolean }>('POST', `/api/v1/schools/${schoolId}/incidents`, {
           ...base,
           people: people.map((p) => ({ personId: p.id, role: p.role })),
         });
@@ -326,7 +327,7 @@ function Done({ receipt, isPublic, onAgain }: { receipt: Receipt; isPublic: bool
           {t('inc.report.done.mine')} <Link to="/mijn-meldingen">{t('nav.myReports')}</Link>
         </p>
       )}
-      <SuggestedArticles ids={receipt.suggestedArticles} />
+      {receipt.suggestedArticles && <SuggestedArticles ids={receipt.suggestedArticles} />}
       {!isPublic && (
         <button type="button" className="secondary" onClick={onAgain}>
           {t('inc.report.another')}

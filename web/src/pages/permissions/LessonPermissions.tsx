@@ -24,8 +24,9 @@ interface LessonPermission {
   canRevoke: boolean;
 }
 
-export function formatMoment(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+/** A moment as the school's clock shows it (the time zone comes with the list; Amsterdam until it has loaded). */
+export function formatMoment(iso: string, lang: string, timeZone = 'Europe/Amsterdam'): string {
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
 }
 
 export function LessonPermissions() {
@@ -35,6 +36,7 @@ export function LessonPermissions() {
   const schoolId = school?.id;
   const [candidates, setCandidates] = useState<{ manager: boolean; people: PickPerson[] } | null>(null);
   const [list, setList] = useState<LessonPermission[] | null>(null);
+  const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [personId, setPersonId] = useState<string | null>(null);
   const [from, setFrom] = useState('');
@@ -48,10 +50,11 @@ export function LessonPermissions() {
     try {
       const [c, l] = await Promise.all([
         api<{ manager: boolean; people: PickPerson[] }>('GET', `/api/v1/schools/${schoolId}/grant-candidates`),
-        api<{ permissions: LessonPermission[] }>('GET', `/api/v1/schools/${schoolId}/lesson-permissions`),
+        api<{ timezone?: string; permissions: LessonPermission[] }>('GET', `/api/v1/schools/${schoolId}/lesson-permissions`),
       ]);
       setCandidates(c);
       setList(l.permissions);
+      setTimeZone(l.timezone);
     } catch {
       setMessage({ kind: 'error', text: t('common.error') });
     }
@@ -106,8 +109,8 @@ export function LessonPermissions() {
               <li key={p.id} className={`grant ${p.status}`}>
                 <p className="grant-who">{describePerson(t, { ...p.person, function: p.person.kind === 'employee' ? null : undefined })}</p>
                 <p>
-                  {t('lesson.window', { from: formatMoment(p.startsAt, lang), until: formatMoment(p.endsAt, lang) })}
-                  {p.revokedAt && <> · {t('lesson.revokedOn', { date: formatMoment(p.revokedAt, lang) })}</>}
+                  {t('lesson.window', { from: formatMoment(p.startsAt, lang, timeZone), until: formatMoment(p.endsAt, lang, timeZone) })}
+                  {p.revokedAt && <> · {t('lesson.revokedOn', { date: formatMoment(p.revokedAt, lang, timeZone) })}</>}
                 </p>
                 {p.reason && <p className="grant-reason">{p.reason}</p>}
                 {p.grantedBy && <p className="hint">{t('lesson.by', { name: p.grantedBy.name })}</p>}

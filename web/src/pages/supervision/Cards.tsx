@@ -3,6 +3,9 @@
 import { useId, useState } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { useLang, useT } from '../../i18n.tsx';
+import { navigate } from '../../router.tsx';
+import type { Category } from '../incidents/types.ts';
+import { CATEGORIES } from '../incidents/types.ts';
 import { Findings } from '../write/Findings.tsx';
 import type { Article } from '../write/types.ts';
 import type { Escalation, Review, ReviewEvent } from './shared.ts';
@@ -49,6 +52,18 @@ export function EscalationCard({ schoolId, e, onChanged, headingLevel = 3 }: { s
   const [error, setError] = useState<string | null>(null);
   const drivers = new Set(e.signal?.drivers ?? []);
   const H = headingLevel === 2 ? 'h2' : 'h3';
+  const [category, setCategory] = useState<Category>('bullying');
+  const toIncident = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api<{ incidentId: string }>('POST', `/api/v1/schools/${schoolId}/escalations/${e.id}/incident`, { category });
+      navigate(`/meldingen?id=${r.incidentId}`);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : t('common.error'));
+      setBusy(false);
+    }
+  };
   const send = async (step: 'acknowledge' | 'resolve') => {
     if (step === 'resolve' && !answer.trim()) {
       setError(t('esc.resolveNeedsAnswer'));
@@ -156,6 +171,23 @@ export function EscalationCard({ schoolId, e, onChanged, headingLevel = 3 }: { s
               {t('esc.resolve')}
             </button>
           </div>
+          <fieldset className="to-incident">
+            <legend>{t('esc.toIncident.legend')}</legend>
+            <p className="hint">{t('esc.toIncident.hint')}</p>
+            <div className="field">
+              <label htmlFor={`${id}-cat`}>{t('esc.toIncident.category')}</label>
+              <select id={`${id}-cat`} value={category} onChange={(x) => setCategory(x.target.value as Category)}>
+                {CATEGORIES.filter((c) => c !== 'sexual_images_of_minors').map((c) => (
+                  <option key={c} value={c}>
+                    {t(`inc.report.cat.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="button" className="secondary" disabled={busy} onClick={() => void toIncident()}>
+              {t('esc.toIncident.button')}
+            </button>
+          </fieldset>
         </div>
       )}
     </article>
@@ -193,6 +225,7 @@ export function ReviewCard({ schoolId, r, articles, onChanged }: { schoolId: str
         {moment(r.submittedAt, lang)}
         {r.waitingMs !== null && <> · {t('review.waiting', { time: duration(r.waitingMs, lang) })}</>}
       </p>
+      {r.changedSince && <p className="hint">{t('review.changedSince')}</p>}
       <h4>{t('review.question')}</h4>
       <p className="note">{r.question}</p>
       <h4>{t('review.post')}</h4>

@@ -23,7 +23,12 @@ export function QueuePage() {
       })
       .catch(() => setFailed(true));
   }, [schoolId]);
-  useEffect(load, [load]);
+  useEffect(() => {
+    load();
+    // Escalations must not wait for a reload: look again every minute (and the waiting times move on).
+    const timer = setInterval(load, 60_000);
+    return () => clearInterval(timer);
+  }, [load]);
   const escalations = items?.filter((i) => i.kind === 'escalation') ?? [];
   const reviews = items?.filter((i) => i.kind === 'review') ?? [];
   return (

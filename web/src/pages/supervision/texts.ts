@@ -34,11 +34,19 @@ addTexts({
   'esc.responseLabel': { nl: 'Je antwoord (wat heb je gedaan of afgesproken?)', en: 'Your answer (what did you do or agree?)' },
   'esc.acknowledge': { nl: 'Gezien, ik pak het op', en: 'Seen, I am on it' },
   'esc.resolve': { nl: 'Afgehandeld', en: 'Resolved' },
+  'esc.toIncident.legend': { nl: 'Maak er een melding van', en: 'Turn it into a report' },
+  'esc.toIncident.hint': {
+    nl: 'Gaat het om gedrag waar de school iets aan moet doen (A.7, D)? Dan wordt het een melding met dit gesprek erin, en de medewerker die escaleerde als melder.',
+    en: 'Is this behaviour the school has to act on (A.7, D)? Then it becomes a report with this conversation in it, and the employee who escalated as the reporter.',
+  },
+  'esc.toIncident.category': { nl: 'Soort melding', en: 'Kind of report' },
+  'esc.toIncident.button': { nl: 'Maak melding', en: 'Create report' },
   'esc.resolveNeedsAnswer': { nl: 'Schrijf kort hoe het is afgehandeld.', en: 'Write briefly how it was handled.' },
   'esc.done': { nl: 'Opgeslagen.', en: 'Saved.' },
 
   'review.from': { nl: 'Vraag van {name}', en: 'Question from {name}' },
   'review.waiting': { nl: 'Wacht al {time}', en: 'Waiting for {time}' },
+  'review.changedSince': { nl: 'Let op: de auteur heeft het bericht hierna nog veranderd. Je beoordeelt de versie hieronder; een goedkeuring geldt alleen voor die versie.', en: 'Note: the author changed the post after sending it. You review the version below; an approval covers only that version.' },
   'review.question': { nl: 'Vraag', en: 'Question' },
   'review.post': { nl: 'Het bericht', en: 'The post' },
   'review.check': { nl: 'Wat de controle vond', en: 'What the check found' },
@@ -76,6 +84,7 @@ addTexts({
   'ask.resubmitComment': { nl: 'Wat heb je veranderd? (mag leeg blijven)', en: 'What did you change? (may stay empty)' },
   'ask.approvedPublish': { nl: 'Je leidinggevende keurde precies deze versie goed: je mag hem plaatsen. Verander je nog iets, vraag dan opnieuw.', en: 'Your supervisor approved exactly this version: you may publish it. If you change anything, ask again.' },
   'ask.approvedChanged': { nl: 'Goedgekeurd, maar je hebt het bericht daarna veranderd. Vraag opnieuw om een beoordeling.', en: 'Approved, but you changed the post afterwards. Ask for a review again.' },
+  'ask.withdraw': { nl: 'Vraag intrekken (ik heb geen antwoord meer nodig)', en: 'Withdraw the question (I no longer need an answer)' },
   'ask.edit': { nl: 'Aanpassen', en: 'Change it' },
   'ask.toPublish': { nl: 'Naar plaatsen', en: 'Go to publishing' },
 

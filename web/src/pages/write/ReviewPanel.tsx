@@ -85,6 +85,20 @@ export function ReviewPanel({ schoolId, postId, post, text, empty, articles, onS
     }
   };
 
+  const withdraw = async () => {
+    if (!review) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      await api('POST', `/api/v1/schools/${schoolId}/reviews/${review.id}/withdraw`);
+      await load(review.postId);
+    } catch (err) {
+      setMessage({ kind: 'error', text: err instanceof ApiError ? err.message : t('common.error') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   // The text in the form differs from the version the supervisor saw.
   const edited = review?.post ? review.post.text !== text : false;
   const closed = !review || review.status === 'rejected' || review.status === 'withdrawn' || (review.status === 'approved' && (!review.approvalCovers || edited));
@@ -111,6 +125,13 @@ export function ReviewPanel({ schoolId, postId, post, text, empty, articles, onS
             </>
           )}
           {review.status === 'approved' && (!review.approvalCovers || edited) && !review.published && <p className="hint">{t('ask.approvedChanged')}</p>}
+          {(review.status === 'open' || review.status === 'changes_requested') && (
+            <p>
+              <button type="button" className="link" disabled={busy} onClick={() => void withdraw()}>
+                {t('ask.withdraw')}
+              </button>
+            </p>
+          )}
           {review.status === 'changes_requested' && (
             <div>
               <p>{t('ask.resubmitIntro')}</p>
