@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
 import { checks, people, postPeople, posts } from '../../src/db/schema/index.ts';
-import { bumpDataVersion } from '../../src/modules/schools/school-case.ts';
+import { bumpDataVersion, SchoolCache } from '../../src/modules/schools/school-case.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { onPostgres, openTestDatabase } from '../support/db.ts';
 import { makeAccount, tokenHeaders } from '../support/auth.ts';
@@ -134,5 +134,23 @@ describe('a change made by another process', () => {
     expect(await named()).toBe(true); // not told yet: the cached school is still used
     await database.query(`select pg_notify('postwijzer_school_changed', $1)`, [schoolId]);
     await expect.poll(named, { timeout: 5000 }).toBe(false);
+  });
+});
+
+describe('loading a school', () => {
+  it('loads a school once for requests that miss the cache together, and again after a change', async () => {
+    const cache = new SchoolCache(database);
+    try {
+      const cold = await Promise.all(Array.from({ length: 8 }, () => cache.get(schoolId)));
+      // One shared load: every request got the very same prepared school.
+      expect(new Set(cold).size).toBe(1);
+      expect(cold[0]!.input.school.name).toBeTruthy();
+      cache.invalidate(schoolId);
+      const again = await Promise.all([cache.get(schoolId), cache.get(schoolId)]);
+      expect(again[0]).toBe(again[1]);
+      expect(again[0]).not.toBe(cold[0]);
+    } finally {
+      await cache.close();
+    }
   });
 });

@@ -152,13 +152,22 @@ export async function loadSchoolInput(db: DbOrTx, schoolId: string): Promise<{ i
   return { input, version: s.dataVersion };
 }
 
+interface CacheEntry {
+  version: number;
+  prepared: PreparedSchool;
+  input: SchoolInput;
+  checkedAt: number;
+}
+
 /**
  * Prepared schools per process. While it listens for SCHOOL_CHANGED notifications a cached school
  * is used without asking the database; when listening is not possible (or broke), or an entry is
  * older than `maxAgeMs`, the school's data_version is compared on the request.
  */
 export class SchoolCache {
-  private readonly entries = new Map<string, { version: number; prepared: PreparedSchool; input: SchoolInput; checkedAt: number }>();
+  private readonly entries = new Map<string, CacheEntry>();
+  /** Loads under way, per school, with the generation they started in. */
+  private readonly loading = new Map<string, { generation: number; promise: Promise<CacheEntry | null> }>();
   private listening = false;
   private stop: (() => Promise<void>) | undefined;
   /** Bumped by every invalidation, so that a load that started before a change is not kept. */
@@ -206,11 +215,21 @@ export class SchoolCache {
       return hit;
     }
     const generation = this.generation.get(schoolId) ?? 0;
-    const loaded = await loadSchoolInput(db, schoolId);
-    if (!loaded) return null;
-    const entry = { version: loaded.version, prepared: prepareSchool(loaded.input), input: loaded.input, checkedAt: now };
-    if ((this.generation.get(schoolId) ?? 0) === generation) this.entries.set(schoolId, entry);
-    return entry;
+    // One load per school at a time: requests that miss together share it (a cold start, or the
+    // moment after a change, would otherwise read and prepare the same school once per request).
+    const inFlight = this.loading.get(schoolId);
+    if (inFlight && inFlight.generation === generation) return inFlight.promise;
+    const promise: Promise<CacheEntry | null> = (async () => {
+      const loaded = await loadSchoolInput(db, schoolId);
+      if (!loaded) return null;
+      const entry = { version: loaded.version, prepared: prepareSchool(loaded.input), input: loaded.input, checkedAt: now };
+      if ((this.generation.get(schoolId) ?? 0) === generation) this.entries.set(schoolId, entry);
+      return entry;
+    })().finally(() => {
+      if (this.loading.get(schoolId)?.promise === promise) this.loading.delete(schoolId);
+    });
+    this.loading.set(schoolId, { generation, promise });
+    return promise;
   }
 
   /** Forget a school (it changed). */
