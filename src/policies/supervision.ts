@@ -39,17 +39,17 @@ export const supervisionPolicy = definePolicy({
     decide: {
       who: LEADING_ROLES,
       summary: 'Approve, ask for changes or reject a review request, with a comment.',
-      condition: 'the supervisor it is addressed to or the school’s director (the board when it is addressed to the board); open requests only',
+      condition: 'the supervisor it is addressed to or the school’s director (the board when it is addressed to the board); never who asked; open requests only',
     },
     respond: {
       who: LEADING_ROLES,
       summary: 'Acknowledge and resolve an escalation.',
-      condition: 'the supervisor it is addressed to or the school’s director (the board when it is addressed to the board)',
+      condition: 'the supervisor it is addressed to or the school’s director (the board when it is addressed to the board); never who escalated',
     },
     to_incident: {
       who: LEADING_ROLES,
       summary: 'Turn an escalation into an incident (A.7, D): the case starts with the conversation, its link and the employee as reporter.',
-      condition: 'the supervisor it is addressed to or the school’s director (the board when it is addressed to the board); not when it was resolved or turned into an incident already',
+      condition: 'the supervisor it is addressed to or the school’s director (the board when it is addressed to the board); never who escalated; not when it was resolved or turned into an incident already',
     },
     stats: { who: STATS, summary: 'Response times of the school: median and 90th percentile of escalations and reviews.' },
   },
@@ -67,8 +67,10 @@ function personAt(actor: Actor, schoolId: string): string | null {
   return actor.schools.get(schoolId)?.personId ?? null;
 }
 
-/** The addressed supervisor, the school's director, or the board for what is addressed to it. */
+/** The addressed supervisor, the school's director, or the board for what is addressed to it; never who asked. */
 export function canDecide(actor: Actor, schoolId: string, item: Addressed): boolean {
+  // Nobody decides on their own request or answers their own escalation, a director neither.
+  if (item.ownerAccountId === actor.accountId) return false;
   if (holdsAny(actor, schoolId, ['director'])) return true;
   if (item.supervisorId === null) return holdsAny(actor, schoolId, ['board']);
   const me = personAt(actor, schoolId);

@@ -38,8 +38,11 @@ beforeAll(async () => {
     { externalId: 'emre', kind: 'guardian', givenName: 'Emre', familyName: 'Demir' },
     { externalId: 'karim', kind: 'employee', givenName: 'Karim', familyName: 'El Amrani' },
     { externalId: 'lotte', kind: 'student', givenName: 'Lotte', familyName: 'Peters', group: '5b', birthDate: '2017-03-02' },
+    { externalId: 'sem', kind: 'student', givenName: 'Sem', familyName: 'Demir', group: '6a', birthDate: '2016-05-20' },
+    { externalId: 'mila', kind: 'student', givenName: 'Mila', familyName: 'Jansen', group: '6a', birthDate: '2016-09-01' },
   ]);
   await linkGuardian(database.db, id('emre'), id('yusuf'));
+  await linkGuardian(database.db, id('emre'), id('sem'));
   await database.db.update(people).set({ email: 'emre.demir@ouders.example' }).where(eq(people.id, id('emre')));
   await database.db.update(people).set({ email: 'noor.visser@leerling.example' }).where(eq(people.id, id('noor')));
   const account = async (name: string, grants: { schoolId: string; role: Role; person?: string }[]) => {
@@ -160,7 +163,7 @@ describe(`the breach register (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => 
       approxPeople: 3,
       dataCategories: ['naam', 'foto', 'groep'],
       consequences: 'Onbekenden konden de foto met namen zien.',
-      measures: 'De foto is offline gehaald; de website vraagt nu om inloggen.',
+      measures: 'Karim El Amrani heeft de foto offline gehaald; de website vraagt nu om inloggen.',
     });
     expect(facts.statusCode).toBe(200);
     expect(facts.json().people.map((p: { name: string }) => p.name).sort()).toEqual(['Karim El Amrani', 'Noor Visser', 'Yusuf Demir']);
@@ -180,11 +183,21 @@ describe(`the breach register (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => 
     expect(notified.json()).toMatchObject({ authorityReference: 'AP-2026-001234', authorityNotifiedAt: '2026-10-24T08:45:00.000Z', lateReason: null, deadline: { state: 'notified' } });
     expect((await call('fg', 'POST', `${base()}/${breachId}/authority-notification`, { notifiedAt: '2026-10-24T10:45:00+02:00', reference: 'AP-2' })).statusCode).toBe(409);
 
-    const informed = await call('fg', 'POST', `${base()}/${breachId}/people-notification`, {
+    const letter = {
       messageNl: 'Een klassenfoto met namen stond een dag op de website van school.',
       messageEn: 'A class photo with names was on the school website for a day.',
+      consequencesNl: 'Onbekenden konden de foto met de voornaam zien.',
+      consequencesEn: 'Strangers could see the photo with the first name.',
+      measuresNl: 'De foto is offline gehaald; de website vraagt nu om inloggen.',
+      measuresEn: 'The photo was taken offline; the website now asks to sign in.',
       contact: 'fg@regenboog.example, 020 555 0123',
-    });
+    };
+    // Art. 34(2): consequences and measures are part of the letter, in both languages.
+    const { measuresEn: _none, ...withoutMeasures } = letter;
+    const incomplete = await call('fg', 'POST', `${base()}/${breachId}/people-notification`, withoutMeasures);
+    expect(incomplete.statusCode).toBe(400);
+    expect(incomplete.json().issues[0].path).toBe('$.measuresEn');
+    const informed = await call('fg', 'POST', `${base()}/${breachId}/people-notification`, letter);
     expect(informed.statusCode).toBe(200);
     expect(informed.json().sent).toEqual(
       expect.arrayContaining([
@@ -197,10 +210,17 @@ describe(`the breach register (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => 
     expect(toParent).toMatch(/Beste Emre Demir/);
     expect(toParent).toMatch(/uw kind Yusuf/);
     expect(toParent).toMatch(/klassenfoto met namen stond een dag op de website/);
-    expect(toParent).toMatch(/De foto is offline gehaald/);
+    expect(toParent).toMatch(/Mogelijke gevolgen:\s+Onbekenden konden de foto met de voornaam zien/);
+    expect(toParent).toMatch(/Wat wij hebben gedaan:\s+De foto is offline gehaald/);
+    expect(toParent).toMatch(/Possible consequences:\s+Strangers could see the photo/);
+    expect(toParent).toMatch(/What we have done:\s+The photo was taken offline/);
+    // Nothing of the register's own text (which names a staff member) and no one else concerned.
     expect(toParent).toMatch(/fg@regenboog\.example/);
     expect(toParent.indexOf('Beste')).toBeLessThan(toParent.indexOf('Dear'));
-    expect(toParent).not.toMatch(/Noor|Karim/);
+    expect(toParent).not.toMatch(/Noor|Karim|El Amrani|in Dutch/);
+    const subject = /^subject:\s*(.*)$/im.exec(smtp.mailsTo('emre.demir@ouders.example')[0]!.raw)?.[1] ?? '';
+    expect(subject).toMatch(/Datalek bij De Regenboog/);
+    expect(subject).not.toMatch(/Yusuf|Demir|foto/i);
     expect(await smtp.nthMail('noor.visser@leerling.example')).toMatch(/concerns you/);
 
     const closed = await call('fg', 'POST', `${base()}/${breachId}/close`, { note: 'Afgehandeld.' });
@@ -217,6 +237,21 @@ describe(`the breach register (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => 
     const audit = await database.query<{ action: string; fields: string[] | null }>(`select action, fields from audit_events where subject_id = $1 order by seq`, [breachId]);
     expect(audit.map((a) => a.action)).toEqual(['breach.reported', 'breach.updated', 'breach.assessed', 'breach.authority_notified', 'breach.people_informed', 'breach.closed']);
     expect(JSON.stringify(audit)).not.toMatch(/klassenfoto|Karim/i);
+  });
+
+  it('keeps every reported fact in the first history event', async () => {
+    const r = await report('karim', { kind: 'email_wrong_address', title: 'Cijferlijst verkeerd gemaild', approxPeople: 27, dataCategories: ['naam', 'cijfers'], discoveredAt: '2026-10-24T09:00:00+02:00' });
+    expect(r.statusCode).toBe(201);
+    const d = await detail(r.json().id);
+    expect(d).toMatchObject({ approxPeople: 27, dataCategories: ['naam', 'cijfers'] });
+    expect(d.history).toHaveLength(1);
+    expect(d.history[0]).toMatchObject({
+      type: 'reported',
+      data: { kind: 'email_wrong_address', title: 'Cijferlijst verkeerd gemaild', description: expect.stringMatching(/verkeerd e-mailadres/), approxPeople: 27, dataCategories: ['naam', 'cijfers'], discoveredAt: '2026-10-24T07:00:00.000Z' },
+    });
+    // The row and its history agree: nothing was written beside the history.
+    const [row] = await database.query<{ updated_at: Date; created_at: Date }>(`select updated_at, created_at from breaches where id = $1`, [d.id]);
+    expect(row!.updated_at.getTime()).toBe(row!.created_at.getTime());
   });
 
   it('refuses a notification after 72 hours without a reason for the delay', async () => {
@@ -311,5 +346,34 @@ describe('possible breaches found automatically', () => {
     const [entry] = await automatic('publication');
     expect(entry).toMatchObject({ status: 'possible', kind: 'photo_without_consent', sourceRef: post.postId, peopleIds: [id('lotte')] });
     expect(entry.title).not.toMatch(/Lotte|Peters/);
+  });
+
+  it('judges consent when the post is published, and makes no entry for a post never published', async () => {
+    const consent = (status: string) => call('emre', 'POST', `/api/v1/schools/${schoolA}/people/${id('sem')}/consents`, { channel: 'school_social_media', media: ['photo'], status });
+    expect((await consent('granted')).statusCode).toBe(200);
+    const post = await submit('sem');
+    expect(post.result.verdict).toBe('allowed');
+    // Withdrawn while the post waits to be published: not yet online, so no task and no entry.
+    const revoked = await consent('revoked');
+    expect(revoked.json()).toMatchObject({ takedowns: 0 });
+    expect((await automatic('consent_revocation')).filter((b: { peopleIds: string[] }) => b.peopleIds.includes(id('sem')))).toEqual([]);
+    expect((await automatic('publication')).filter((b: { sourceRef: string }) => b.sourceRef === post.postId)).toEqual([]);
+    // Published anyway (the check was fine when it ran): a possible breach, in the publication's transaction.
+    expect((await call('karim', 'POST', `/api/v1/schools/${schoolA}/posts/${post.postId}/publish`, { confirmed: true })).statusCode).toBe(200);
+    const made = (await automatic('publication')).filter((b: { sourceRef: string }) => b.sourceRef === post.postId);
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ kind: 'photo_without_consent', peopleIds: [id('sem')], status: 'possible' });
+    expect(made[0].title).not.toMatch(/Sem|Demir/);
+    const audit = await database.query<{ action: string; request_id: string }>(`select action, request_id from audit_events where school_id = $1 order by seq desc limit 2`, [schoolA]);
+    expect(audit.map((a) => a.action)).toEqual(['post.publish', 'breach.reported']);
+    expect(new Set(audit.map((a) => a.request_id)).size).toBe(1);
+  });
+
+  it('makes no entry when consent was given between the check and publishing', async () => {
+    const post = await submit('mila');
+    expect(post.result.verdict).toBe('allowed_with_changes');
+    await addConsent(database.db, schoolA, id('mila'), 'granted');
+    expect((await call('karim', 'POST', `/api/v1/schools/${schoolA}/posts/${post.postId}/publish`, { confirmed: true })).statusCode).toBe(200);
+    expect((await automatic('publication')).filter((b: { sourceRef: string }) => b.sourceRef === post.postId)).toEqual([]);
   });
 });

@@ -3,15 +3,15 @@
 // (another teacher, another school, deciding twice, resubmitting an approved request); and
 // escalations (B.2): the derailing signal stored, the supervisor mailed, the queue's order and
 // the response times.
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
-import { auditEvents, employments, escalations, incidents, reviewEvents } from '../../src/db/schema/index.ts';
+import { auditEvents, checks, employments, escalations, incidents, reviewEvents, reviews } from '../../src/db/schema/index.ts';
 import { verifyAudit } from '../../src/modules/audit/chain.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { Browser } from '../support/auth.ts';
-import { makeAccount, signIn } from '../support/auth.ts';
+import { makeAccount, signIn, tokenHeaders } from '../support/auth.ts';
 import { onPostgres, openTestDatabase } from '../support/db.ts';
 import { buildPeople, buildSchool } from '../support/factories.ts';
 import type { TestSmtp } from '../support/smtp.ts';
@@ -25,7 +25,7 @@ let schoolB: string;
 let clock = Date.parse('2026-11-26T16:00:00+01:00');
 const PUBLIC_URL = 'https://postwijzer.test';
 
-const who = {} as Record<'teacher' | 'colleague' | 'newcomer' | 'supervisor' | 'otherSupervisor' | 'director' | 'directorB', Browser & { email: string; accountId: string }>;
+const who = {} as Record<'teacher' | 'colleague' | 'newcomer' | 'supervisor' | 'otherSupervisor' | 'director' | 'directorB' | 'teacherB', Browser & { email: string; accountId: string }>;
 
 beforeAll(async () => {
   smtp = await startSmtp();
@@ -41,7 +41,10 @@ beforeAll(async () => {
     { externalId: 'd', kind: 'employee', givenName: 'Dirk', familyName: 'Smit' },
     { externalId: 's1', kind: 'student', givenName: 'Yusuf', familyName: 'Demir', group: '5b' },
   ]);
-  const b = await buildPeople(database.db, schoolB, [{ externalId: 'db', kind: 'employee', givenName: 'Bea', familyName: 'Bos' }]);
+  const b = await buildPeople(database.db, schoolB, [
+    { externalId: 'db', kind: 'employee', givenName: 'Bea', familyName: 'Bos' },
+    { externalId: 'tb', kind: 'employee', givenName: 'Tom', familyName: 'Berg' },
+  ]);
   const id = (k: string) => a.get(k)!.id;
   await database.db.insert(employments).values([
     { personId: id('d'), schoolId: schoolA, function: 'directeur', supervisorId: null },
@@ -65,6 +68,7 @@ beforeAll(async () => {
   await account('otherSupervisor', 'supervisor', schoolA, id('sx'));
   await account('director', 'director', schoolA, id('d'));
   await account('directorB', 'director', schoolB, b.get('db')!.id);
+  await account('teacherB', 'employee', schoolB, b.get('tb')!.id);
 }, 180_000);
 
 afterAll(async () => {
@@ -73,9 +77,13 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-const get = (b: Browser, url: string) => app.inject({ method: 'GET', url, headers: { cookie: b.cookie } });
+const get = (b: Browser, url: string) => app.inject({ method: 'GET', url, headers: b.cookie ? { cookie: b.cookie } : b.headers });
 const post = (b: Browser, url: string, payload: unknown = {}) => app.inject({ method: 'POST', url, headers: b.headers, payload: payload as object });
 const A = (path: string) => `/api/v1/schools/${schoolA}${path}`;
+/** The check a request is about now (what the decider looked at). */
+const checkOf = async (reviewId: string) => (await database.db.select({ checkId: reviews.checkId }).from(reviews).where(eq(reviews.id, reviewId)))[0]?.checkId;
+/** A decision on what the request is about now, unless the body names another check. */
+const decide = async (b: Browser, reviewId: string, body: { decision: string; comment: string; checkId?: number }) => post(b, A(`/reviews/${reviewId}/decision`), { checkId: await checkOf(reviewId), ...body });
 const workPost = (text: string) => ({ situation: 'work', channel: { kind: 'school', platform: 'instagram' }, at: '2026-11-26T16:30:00+01:00', text, media: [] });
 const DOUBTFUL = 'Het beleid van De Regenboog is echt een puinhoop.';
 const minutes = (n: number) => n * 60_000;
@@ -119,7 +127,7 @@ describe(`ask my supervisor (B.3) (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, ()
   });
 
   it('refuses deciders other than the addressed supervisor and the director', async () => {
-    const decision = { decision: 'approved', comment: 'prima' };
+    const decision = { decision: 'approved', comment: 'prima', checkId: 1 };
     const colleague = await post(who.colleague, A(`/reviews/${reviewId}/decision`), decision);
     expect(colleague.statusCode).toBe(403);
     expect(colleague.json().error).toBe('forbidden');
@@ -136,17 +144,20 @@ describe(`ask my supervisor (B.3) (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, ()
     expect(refusals.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('asks for changes: the author gets an e-mail with the comment and cannot publish yet', async () => {
+  it('asks for changes: the author gets an e-mail with a link (not the comment) and cannot publish yet', async () => {
     clock += minutes(25);
-    const r = await post(who.supervisor, A(`/reviews/${reviewId}/decision`), { decision: 'changes_requested', comment: 'Noem het beleid niet zo; schrijf wat je ervan vindt zonder de school af te kraken.' });
+    const r = await decide(who.supervisor, reviewId, { decision: 'changes_requested', comment: 'Noem het beleid niet zo; schrijf wat je ervan vindt zonder de school af te kraken.' });
     expect(r.statusCode).toBe(200);
     expect(r.json().status).toBe('changes_requested');
     const mail = await smtp.nthMail(who.teacher.email);
     expect(mail).toContain('supervisor heeft naar je bericht gekeken: vraagt om aanpassingen');
-    expect(mail).toContain('zonder de school af te kraken');
+    // The comment may quote the post or name children: it stays in the app.
+    expect(mail).not.toContain('af te kraken');
+    expect(mail).not.toContain('Noem het beleid');
+    expect(mail).toContain('Je leest de toelichting in Postwijzer');
     expect(mail).toContain(`${PUBLIC_URL}/berichten`);
 
-    const twice = await post(who.supervisor, A(`/reviews/${reviewId}/decision`), { decision: 'approved', comment: 'toch goed' });
+    const twice = await decide(who.supervisor, reviewId, { decision: 'approved', comment: 'toch goed' });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error).toBe('already_decided');
     const publish = await post(who.teacher, A(`/posts/${postId}/publish`), { confirmed: true });
@@ -160,9 +171,21 @@ describe(`ask my supervisor (B.3) (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, ()
   it('only the author resubmits; the changed post goes back to the same supervisor in the same request', async () => {
     const changed = 'Ik ben het niet eens met het nieuwe beleid van school, laten we erover praten. Het beleid van De Regenboog is echt een puinhoop.';
     expect((await post(who.colleague, A(`/reviews/${reviewId}/resubmit`), { post: workPost(changed) })).json().error).toBe('not_yours');
+    // While changes are asked, the request still runs: no second one for the same post.
+    const second = await post(who.teacher, A('/reviews'), { postId, question: 'Nieuwe vraag?' });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error).toBe('already_open');
+    const seen = await checkOf(reviewId);
     clock += minutes(5);
     const r = await post(who.teacher, A(`/reviews/${reviewId}/resubmit`), { post: workPost(changed), comment: 'Aangepast, wil je nog eens kijken?' });
     expect(r.statusCode).toBe(200);
+    // A decision on the version from before the resubmission is refused: the decider must look again.
+    const stale = await decide(who.supervisor, reviewId, { decision: 'rejected', comment: 'nee', checkId: seen! });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toBe('changed');
+    const noCheck = await post(who.supervisor, A(`/reviews/${reviewId}/decision`), { decision: 'rejected', comment: 'nee' });
+    expect(noCheck.statusCode).toBe(400);
+    expect(noCheck.json().message).toMatch(/checkId/);
     expect(r.json()).toMatchObject({ reviewId, postId, status: 'open' });
     expect(await smtp.nthMail(who.supervisor.email, 2)).toContain('opnieuw aan je voorgelegd');
     const queue = (await get(who.supervisor, A('/supervision/queue'))).json();
@@ -171,7 +194,7 @@ describe(`ask my supervisor (B.3) (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, ()
 
   it('approves: the author gets an e-mail, may publish exactly that version, and cannot resubmit an approved request', async () => {
     clock += minutes(10);
-    const r = await post(who.supervisor, A(`/reviews/${reviewId}/decision`), { decision: 'approved', comment: 'Zo is het goed.' });
+    const r = await decide(who.supervisor, reviewId, { decision: 'approved', comment: 'Zo is het goed.' });
     expect(r.statusCode).toBe(200);
     expect(await smtp.nthMail(who.teacher.email, 2)).toContain('goedgekeurd');
     const again = await post(who.teacher, A(`/reviews/${reviewId}/resubmit`), {});
@@ -189,7 +212,11 @@ describe(`ask my supervisor (B.3) (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, ()
     expect(detail.history[1].comment).toContain('af te kraken');
     expect(new Date(detail.history[3].at).getTime() - new Date(detail.history[0].at).getTime()).toBe(minutes(40));
 
-    const publish = await post(who.teacher, A(`/posts/${postId}/publish`), { confirmed: true });
+    // The author publishes the version they looked at: an older check is refused.
+    const older = await post(who.teacher, A(`/posts/${postId}/publish`), { confirmed: true, checkId: detail.history[0].checkId });
+    expect(older.statusCode).toBe(409);
+    expect(older.json().error).toBe('changed');
+    const publish = await post(who.teacher, A(`/posts/${postId}/publish`), { confirmed: true, checkId: detail.check.id });
     expect(publish.statusCode).toBe(200);
     expect((await database.db.select().from(reviewEvents).where(eq(reviewEvents.reviewId, reviewId))).length).toBe(4);
     expect((await verifyAudit(database.db, { schoolId: schoolA })).broken).toEqual([]);
@@ -197,7 +224,7 @@ describe(`ask my supervisor (B.3) (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, ()
 
   it('an edit after the approval needs a new request; a not_allowed post is never publishable', async () => {
     const asked = (await post(who.teacher, A('/reviews'), { post: workPost(DOUBTFUL), question: 'En deze?' })).json();
-    await post(who.director, A(`/reviews/${asked.reviewId}/decision`), { decision: 'approved', comment: 'Akkoord (directeur).' });
+    await decide(who.director, asked.reviewId, { decision: 'approved', comment: 'Akkoord (directeur).' });
     const edit = await post(who.teacher, A('/posts'), { post: workPost(`${DOUBTFUL} Echt waar.`), postId: asked.postId });
     expect(edit.statusCode).toBe(200);
     expect((await post(who.teacher, A(`/posts/${asked.postId}/publish`), { confirmed: true })).json().error).toBe('not_publishable');
@@ -210,7 +237,10 @@ describe(`ask my supervisor (B.3) (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, ()
 
     const bad = (await post(who.teacher, A('/reviews'), { post: workPost('Dat kind uit groep 5 is een mongool.'), question: 'Mag dit?' })).json();
     expect(bad.result.verdict).toBe('not_allowed');
-    await post(who.supervisor, A(`/reviews/${bad.reviewId}/decision`), { decision: 'approved', comment: 'ok' });
+    const approve = await decide(who.supervisor, bad.reviewId, { decision: 'approved', comment: 'ok' });
+    expect(approve.statusCode).toBe(409);
+    expect(approve.json().error).toBe('not_approvable');
+    expect((await get(who.teacher, A(`/reviews/${bad.reviewId}`))).json().status).toBe('open');
     expect((await post(who.teacher, A(`/posts/${bad.postId}/publish`), { confirmed: true })).json().error).toBe('not_publishable');
   });
 
@@ -229,7 +259,7 @@ describe(`ask my supervisor (B.3) (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, ()
     expect(r.statusCode).toBe(200);
     expect(r.json().status).toBe('withdrawn');
     expect((await post(who.teacher, A(`/reviews/${asked.reviewId}/withdraw`))).json().error).toBe('closed');
-    expect((await post(who.supervisor, A(`/reviews/${asked.reviewId}/decision`), { decision: 'approved', comment: 'ok' })).json().error).toBe('already_decided');
+    expect((await decide(who.supervisor, asked.reviewId, { decision: 'approved', comment: 'ok' })).json().error).toBe('already_decided');
     const queue = (await get(who.supervisor, A('/supervision/queue'))).json().items.map((i: { id: string }) => i.id);
     expect(queue).not.toContain(asked.reviewId);
   });
@@ -242,10 +272,10 @@ describe(`ask my supervisor (B.3) (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, ()
     expect(nothing.statusCode).toBe(400);
     const badPost = await post(who.teacher, A('/reviews'), { post: { text: 12 }, question: 'Mag dit?' });
     expect(badPost.statusCode).toBe(400);
-    const decision = await post(who.supervisor, A(`/reviews/${reviewId}/decision`), { decision: 'maybe', comment: '' });
+    const decision = await decide(who.supervisor, reviewId, { decision: 'maybe', comment: '' });
     expect(decision.statusCode).toBe(400);
     expect(decision.json().message).toMatch(/decision is approved, changes_requested or rejected/);
-    expect((await post(who.supervisor, A('/reviews/not-an-id/decision'), { decision: 'approved', comment: 'x' })).statusCode).toBe(404);
+    expect((await post(who.supervisor, A('/reviews/not-an-id/decision'), { decision: 'approved', comment: 'x', checkId: 1 })).statusCode).toBe(404);
   });
 });
 
@@ -301,7 +331,8 @@ describe(`escalating a conversation (B.2) (${onPostgres ? 'PostgreSQL' : 'PGlite
     clock += minutes(1);
     second = (await post(who.teacher, A('/escalations'), { link: 'https://x.com/status/2' })).json().escalationId;
     const items = (await get(who.supervisor, A('/supervision/queue'))).json().items;
-    expect(items.slice(0, 2).map((i: { id: string }) => i.id)).toEqual([first, second]);
+    // Nobody answered the new one yet: it comes before the older one someone is on.
+    expect(items.slice(0, 2).map((i: { id: string }) => i.id)).toEqual([second, first]);
     clock += minutes(30);
     await post(who.director, A(`/escalations/${second}/acknowledge`), {});
     clock += minutes(45);
@@ -318,7 +349,8 @@ describe(`escalating a conversation (B.2) (${onPostgres ? 'PostgreSQL' : 'PGlite
     expect(r.statusCode).toBe(200);
     const s = r.json();
     expect(s.escalations).toMatchObject({ total: 2, openNow: 0, acknowledged: { count: 2, medianSeconds: 22 * 60, p90Seconds: Math.round((14 + 0.9 * 16) * 60) }, resolved: { count: 1, medianSeconds: 90 * 60 } });
-    expect(s.reviews.decided.count).toBeGreaterThanOrEqual(3);
+    // Every decision counts: changes asked, the approval after the resubmission, the director's approval.
+    expect(s.reviews.decided.count).toBe(3);
     expect((await get(who.teacher, A('/escalations/response-times'))).statusCode).toBe(403);
     expect((await get(who.director, A('/escalations/response-times?days=0'))).statusCode).toBe(400);
   });
@@ -330,6 +362,12 @@ describe(`escalating a conversation (B.2) (${onPostgres ? 'PostgreSQL' : 'PGlite
     const link = await post(who.teacher, A('/escalations'), { link: 'geen link' });
     expect(link.statusCode).toBe(400);
     expect(link.json().message).toMatch(/\$\.link/);
+    // Only web links: javascript: and data: would run or show something in the supervisor's browser.
+    for (const bad of ['javascript:alert(document.cookie)', 'data:text/html;base64,PHNjcmlwdD4=', 'ftp://example.org/x']) {
+      const r = await post(who.teacher, A('/escalations'), { link: bad });
+      expect(r.statusCode, bad).toBe(400);
+      expect(r.json().message).toMatch(/web link/);
+    }
     const shot = await post(who.teacher, A('/escalations'), { threadText: 'Jan: hoi', screenshots: ['00000000-0000-4000-8000-000000000000'] });
     expect(shot.statusCode).toBe(400);
     expect(shot.json().message).toMatch(/screenshots\[0\]/);
@@ -361,5 +399,115 @@ describe(`escalating a conversation (B.2) (${onPostgres ? 'PostgreSQL' : 'PGlite
     expect((await post(who.supervisor, A(`/escalations/${id}/incident`), {})).json().error).toBe('closed');
     expect((await database.db.select().from(incidents).where(eq(incidents.reporterAccountId, who.teacher.accountId))).length).toBe(1);
     expect((await verifyAudit(database.db, { schoolId: schoolA })).broken).toEqual([]);
+  });
+});
+
+describe(`who decides, one running request per post, what holds publishing back (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  let board: Browser;
+  const HARMLESS = 'Vandaag hebben we in de klas een mooie les gehad over de herfst.';
+
+  beforeAll(async () => {
+    const acc = await makeAccount(database.db, [{ schoolId: schoolA, role: 'board', personId: null }], { email: 'board@school.example', name: 'board' });
+    board = { cookie: '', csrfToken: '', status: 'active', headers: await tokenHeaders(database.db, acc.id) };
+  });
+
+  it('a director does not decide on their own request (nor publish it); the board does', async () => {
+    const asked = await post(who.director, A('/reviews'), { post: workPost(DOUBTFUL), question: 'Kan ik dit plaatsen?' });
+    expect(asked.statusCode).toBe(201);
+    const { reviewId, postId } = asked.json();
+    expect(asked.json().supervisor.via).toBe('board');
+    const own = await decide(who.director, reviewId, { decision: 'approved', comment: 'Zelf goedgekeurd.' });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error).toBe('not_yours');
+    const item = (await get(who.director, A('/supervision/queue'))).json().items.find((i: { id: string }) => i.id === reviewId);
+    expect(item.mayDecide).toBe(false);
+    expect((await post(who.director, A(`/posts/${postId}/publish`), { confirmed: true })).statusCode).toBe(409);
+    const byBoard = await decide(board, reviewId, { decision: 'approved', comment: 'Akkoord (bestuur).' });
+    expect(byBoard.statusCode).toBe(200);
+    expect((await post(who.director, A(`/posts/${postId}/publish`), { confirmed: true })).statusCode).toBe(200);
+  });
+
+  it('a director does not answer their own escalation, nor turn it into an incident', async () => {
+    const id = (await post(who.director, A('/escalations'), { link: 'https://x.com/status/99' })).json().escalationId;
+    for (const [step, body] of [['acknowledge', {}], ['resolve', { response: 'Zelf opgelost.' }], ['incident', {}]] as const) {
+      const r = await post(who.director, A(`/escalations/${id}/${step}`), body);
+      expect(r.statusCode, step).toBe(403);
+      expect(r.json().error, step).toBe('not_yours');
+    }
+    const item = (await get(who.director, A('/supervision/queue'))).json().items.find((i: { id: string }) => i.id === id);
+    expect(item.mayRespond).toBe(false);
+    expect((await post(board, A(`/escalations/${id}/acknowledge`), {})).statusCode).toBe(200);
+  });
+
+  it('keeps one running request per post, also when two asks arrive at once', async () => {
+    const first = (await post(who.colleague, A('/reviews'), { post: workPost(DOUBTFUL), question: 'Eén' })).json();
+    expect((await post(who.colleague, A(`/reviews/${first.reviewId}/withdraw`))).statusCode).toBe(200);
+    const both = await Promise.all(['Twee', 'Drie'].map((question) => post(who.colleague, A('/reviews'), { postId: first.postId, question })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.statusCode === 409)!.json().error).toBe('already_open');
+    // The database refuses a second running request too (the partial unique index).
+    const [running] = await database.db.select().from(reviews).where(eq(reviews.postId, first.postId)).orderBy(reviews.createdAt);
+    const copy = { schoolId: schoolA, postId: first.postId, checkId: running!.checkId, requesterAccountId: who.colleague.accountId, question: 'Vier', status: 'changes_requested' as const };
+    const err = await database.db.insert(reviews).values(copy).then(
+      () => null,
+      (e: unknown) => e as { code?: string; cause?: { code?: string } },
+    );
+    expect(err?.code ?? err?.cause?.code).toBe('23505');
+  });
+
+  it('a request that was rejected or still runs holds the post back, whatever its verdict', async () => {
+    const asked = (await post(who.teacher, A('/reviews'), { post: workPost(HARMLESS), question: 'Kan dit zo?' })).json();
+    expect(['allowed', 'allowed_with_changes']).toContain(asked.result.verdict);
+    const publish = () => post(who.teacher, A(`/posts/${asked.postId}/publish`), { confirmed: true });
+    const waiting = await publish();
+    expect(waiting.statusCode).toBe(409);
+    expect(waiting.json()).toMatchObject({ error: 'not_publishable', message: expect.stringMatching(/waits for your supervisor/) });
+    await decide(who.supervisor, asked.reviewId, { decision: 'changes_requested', comment: 'Noem de groep.' });
+    expect((await publish()).json().message).toMatch(/asked for changes/);
+    await post(who.teacher, A(`/reviews/${asked.reviewId}/resubmit`), {});
+    await decide(who.supervisor, asked.reviewId, { decision: 'rejected', comment: 'Liever niet.' });
+    const rejected = await publish();
+    expect(rejected.statusCode).toBe(409);
+    expect(rejected.json().message).toMatch(/rejected/);
+    const [latest] = await database.db.select({ id: checks.id }).from(checks).where(eq(checks.postId, asked.postId)).orderBy(desc(checks.id)).limit(1);
+    expect(await checkOf(asked.reviewId)).toBe(latest!.id);
+  });
+});
+
+describe(`response times over rounds and outside the window (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  const B = (path: string) => `/api/v1/schools/${schoolB}${path}`;
+  const stats = async (days: number) => (await get(who.directorB, B(`/escalations/response-times?days=${days}`))).json();
+
+  // Hours of test clock went by: sign in again (an idle session ends).
+  beforeAll(async () => {
+    for (const key of ['teacherB', 'directorB'] as const) who[key] = { ...who[key], ...(await signIn(app, who[key].email)) };
+  });
+
+  it('times every round of a request: each decision against the sending just before it', async () => {
+    const res = await post(who.teacherB, B('/reviews'), { post: workPost(DOUBTFUL), question: 'Mag dit?' });
+    expect(res.statusCode, res.body).toBe(201);
+    const asked = res.json();
+    expect(asked.supervisor.via).toBe('director');
+    const decideB = async (decision: string, comment: string) => post(who.directorB, B(`/reviews/${asked.reviewId}/decision`), { decision, comment, checkId: await checkOf(asked.reviewId) });
+    clock += minutes(10);
+    expect((await decideB('changes_requested', 'Anders formuleren.')).statusCode).toBe(200);
+    clock += minutes(20);
+    expect((await post(who.teacherB, B(`/reviews/${asked.reviewId}/resubmit`), { post: workPost('Ik wil graag met jullie praten over het nieuwe beleid.') })).statusCode).toBe(200);
+    clock += minutes(5);
+    expect((await decideB('approved', 'Goed zo.')).statusCode).toBe(200);
+    const s = await stats(30);
+    // 10 and 5 minutes: the 20 minutes the author took do not count, nor is the first round lost.
+    expect(s.reviews).toMatchObject({ total: 1, openNow: 0, decided: { count: 2, medianSeconds: 450, p90Seconds: 570 } });
+  });
+
+  it('counts an escalation that waits since before the window as open now, with its age', async () => {
+    const id = (await post(who.teacherB, B('/escalations'), { link: 'https://x.com/status/77' })).json().escalationId;
+    expect(id).toBeTruthy();
+    clock += 40 * 24 * 60 * minutes(1);
+    who.directorB = { ...who.directorB, ...(await signIn(app, who.directorB.email)) };
+    const s = await stats(30);
+    expect(s.escalations).toMatchObject({ total: 0, openNow: 1, oldestOpenSeconds: 40 * 24 * 60 * 60 });
+    expect(s.reviews.total).toBe(0);
+    expect(s.reviews.decided.count).toBe(0);
   });
 });

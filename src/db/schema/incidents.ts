@@ -68,13 +68,15 @@ export const incidentTasks = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     incidentId: uuid('incident_id').notNull().references(() => incidents.id),
-    /** lvi_call */
+    /** lvi_call (D.2), inspectie_melding (a student's suspension of more than a day or removal, WPO art. 40/40c) */
     kind: text('kind').notNull(),
     title: text('title').notNull(),
-    /** open, done */
+    /** open, done, cancelled (the qualification was taken back; the reason is in the event log) */
     status: text('status').notNull().default('open'),
-    /** { date, time, caller, reference, advice } */
+    /** lvi_call: { date, time, caller, reference, advice }; inspectie_melding: { date, reference?, note? } */
     call: jsonb('call'),
+    /** The measure that made the task (inspectie_melding). */
+    measureId: uuid('measure_id').references(() => measures.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closedBy: uuid('closed_by').references(() => accounts.id),
@@ -106,7 +108,7 @@ export const incidentPeople = pgTable(
     /** subject (whose behaviour), affected, witness. */
     role: text('role').notNull(),
   },
-  (t) => [uniqueIndex('incident_people_key').on(t.incidentId, t.personId, t.role)],
+  (t) => [uniqueIndex('incident_people_key').on(t.incidentId, t.personId, t.role), index('incident_people_person_idx').on(t.personId, t.role)],
 );
 
 export const eventVisibility = pgEnum('event_visibility', ['internal', 'shareable']);
@@ -143,9 +145,21 @@ export const measures = pgTable(
     rationale: text('rationale').notNull(),
     /** A suspension's length in days. */
     days: integer('days'),
+    /** A student's removal: other_school_found or eight_weeks_without_result (WPO art. 40). */
+    removalOutcome: text('removal_outcome'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('measures_person_idx').on(t.personId)],
+  (t) => [index('measures_person_idx').on(t.personId), index('measures_incident_idx').on(t.incidentId)],
+);
+
+/** Public form tokens already used: each is good for one report (its hash, until it would expire anyway). */
+export const incidentFormUses = pgTable(
+  'incident_form_uses',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('incident_form_uses_expires_idx').on(t.expiresAt)],
 );
 
 export const fileKind = pgEnum('file_kind', ['personnel', 'student']);

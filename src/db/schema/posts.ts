@@ -5,6 +5,7 @@ import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgEnum, 
 import type { CheckResult, Post } from '../../engine/index.ts';
 import { boards, people, schools } from './organisation.ts';
 import { accounts } from './accounts.ts';
+import { incidents } from './incidents.ts';
 
 export const postStatus = pgEnum('post_status', ['draft', 'submitted', 'published', 'withdrawn']);
 export const verdict = pgEnum('verdict', ['out_of_scope', 'allowed', 'allowed_with_changes', 'needs_review', 'not_allowed']);
@@ -85,7 +86,13 @@ export const reviews = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('reviews_supervisor_idx').on(t.supervisorId, t.status), index('reviews_school_status_idx').on(t.schoolId, t.status), index('reviews_post_idx').on(t.postId)],
+  (t) => [
+    index('reviews_supervisor_idx').on(t.supervisorId, t.status),
+    index('reviews_school_status_idx').on(t.schoolId, t.status),
+    index('reviews_post_idx').on(t.postId),
+    // One active request per post: open or waiting for the author's changes.
+    uniqueIndex('reviews_one_active_per_post').on(t.postId).where(sql`${t.status} in ('open', 'changes_requested')`),
+  ],
 );
 
 export const reviewEventKind = pgEnum('review_event_kind', ['requested', 'resubmitted', 'approved', 'changes_requested', 'rejected', 'withdrawn']);
@@ -139,7 +146,7 @@ export const escalations = pgTable(
     resolvedBy: uuid('resolved_by').references(() => accounts.id),
     /** The supervisor's answer (acknowledgement and resolution). */
     response: text('response'),
-    incidentId: uuid('incident_id'),
+    incidentId: uuid('incident_id').references(() => incidents.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('escalations_supervisor_idx').on(t.supervisorId, t.status), index('escalations_school_status_idx').on(t.schoolId, t.status)],

@@ -1,6 +1,7 @@
-// The e-mail to the people concerned by a data breach (AVG art. 34): what happened in the FG's own
-// words, the likely consequences, the measures taken and whom to ask. Dutch first, English below.
-// For a child under 16 it goes to their parents or guardians.
+// The e-mail to the people concerned by a data breach (AVG art. 34(2)): what happened, the likely
+// consequences and the measures taken, each written by the FG for the people concerned (never the
+// register's own text, which may name others), and whom to ask. Dutch first, English below. For a
+// child under 16 it goes to their parents or guardians; the subject names only the school.
 import type { MailContent } from '../mail/templates.ts';
 import { render } from '../mail/templates.ts';
 
@@ -13,8 +14,8 @@ export function breachInformMail(m: {
   about: { self: true } | { self: false; childName: string };
   schoolName: string;
   message: { nl: string; en: string };
-  consequences: string;
-  measures: string;
+  consequences: { nl: string; en: string };
+  measures: { nl: string; en: string };
   contact: string;
 }): MailContent {
   const whoNl = m.about.self ? 'u' : `uw kind ${m.about.childName}`;
@@ -24,16 +25,16 @@ export function breachInformMail(m: {
       `Beste ${m.recipientName},`,
       `Bij ${m.schoolName} is een datalek geweest dat ${whoNl} betreft. Een datalek betekent dat persoonsgegevens bij iemand terecht zijn gekomen die ze niet mocht zien, of zijn kwijtgeraakt. De wet (AVG, artikel 34) vraagt ons u daarover te informeren.`,
       `Wat er is gebeurd:\n${m.message.nl}`,
-      ...(m.consequences ? [`Mogelijke gevolgen:\n${m.consequences}`] : []),
-      ...(m.measures ? [`Wat wij hebben gedaan:\n${m.measures}`] : []),
+      `Mogelijke gevolgen:\n${m.consequences.nl}`,
+      `Wat wij hebben gedaan:\n${m.measures.nl}`,
       `Heeft u vragen? Neem contact op met de functionaris gegevensbescherming (FG): ${m.contact}`,
     ],
     [
       `Dear ${m.recipientName},`,
       `${m.schoolName} has had a data breach that concerns ${whoEn}. A data breach means that personal data reached someone who should not have seen it, or was lost. The law (GDPR, article 34) asks us to tell you about it.`,
       `What happened:\n${m.message.en}`,
-      ...(m.consequences ? [`Possible consequences (in Dutch):\n${m.consequences}`] : []),
-      ...(m.measures ? [`What we have done (in Dutch):\n${m.measures}`] : []),
+      `Possible consequences:\n${m.consequences.en}`,
+      `What we have done:\n${m.measures.en}`,
       `Questions? Contact the data-protection officer: ${m.contact}`,
     ],
   );

@@ -73,9 +73,15 @@ const notificationBody = z.object({
   reference: text(100).min(1, 'give the AP’s reference number'),
   lateReason: text(2000).optional(),
 });
+// Art. 34(2): what happened, the likely consequences and the measures, in plain words written for
+// the people concerned (not copied from the register, which may name others), and the FG's contact.
 const informBody = z.object({
   messageNl: text(5000).min(10, 'write what happened, in Dutch (at least 10 characters)'),
   messageEn: text(5000).min(10, 'write what happened, in English (at least 10 characters)'),
+  consequencesNl: text(5000).min(3, 'write the likely consequences, in Dutch'),
+  consequencesEn: text(5000).min(3, 'write the likely consequences, in English'),
+  measuresNl: text(5000).min(3, 'write what was done about it, in Dutch'),
+  measuresEn: text(5000).min(3, 'write what was done about it, in English'),
   contact: text(300).min(3, 'say how to reach the data-protection officer'),
 });
 const closeBody = z.object({ note: text(2000).default('') });
@@ -190,13 +196,13 @@ export const breachRoutes: RouteModule = async (app, ctx) => {
     config: { access: breachesPolicy.rule('manage') },
     schema: {
       summary: 'Inform the people concerned',
-      description: 'An e-mail (Dutch, then English) to each person concerned with an address on file, or for a child under 16 to their parents or guardians; answers who was reached and who could not be.',
+      description: 'An e-mail (Dutch, then English) with what happened, the likely consequences, the measures taken and the FG’s contact (art. 34(2)), written for them, to each person concerned with an address on file, or for a child under 16 to their parents or guardians; answers who was reached and who could not be.',
       params: breachParams,
     },
     handler: async (request) => {
       const { schoolId, row } = await load(request);
       const body = parseBody(informBody, request.body, 'message');
-      const result = await informPeople(db, schoolId, row.id, { message: { nl: body.messageNl, en: body.messageEn }, contact: body.contact }, by(request)).catch(breachErrorToHttp);
+      const result = await informPeople(db, schoolId, row.id, { message: { nl: body.messageNl, en: body.messageEn }, consequences: { nl: body.consequencesNl, en: body.consequencesEn }, measures: { nl: body.measuresNl, en: body.measuresEn }, contact: body.contact }, by(request)).catch(breachErrorToHttp);
       mailer.kick();
       return result;
     },

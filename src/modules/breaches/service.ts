@@ -5,10 +5,12 @@
 // person shown has no consent, and later from the files module (createPossibleBreach).
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDb, DbOrTx } from '../../db/connection.ts';
-import { accounts, breachEvents, breaches, checks, guardianships, people, schools } from '../../db/schema/index.ts';
+import { accounts, breachEvents, breaches, checks, consentChannels, consentsCurrent, guardianships, people, posts, schools } from '../../db/schema/index.ts';
+import type { Consent, Post } from '../../engine/index.ts';
+import { consentChannel, consentState } from '../../engine/rules/media-consent.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { enqueueMail } from '../mail/mailer.ts';
-import { deadlineOf, deadlineView } from './deadline.ts';
+import { amsterdamTime, deadlineOf, deadlineView } from './deadline.ts';
 import { breachInformMail } from './mail.ts';
 
 export const BREACH_KINDS = ['photo_without_consent', 'file_wrong_person', 'email_wrong_address', 'lost_device', 'other'] as const;
@@ -55,6 +57,8 @@ export interface PossibleBreach {
   title: string;
   description?: string;
   peopleIds?: string[];
+  approxPeople?: number | null;
+  dataCategories?: string[];
   /** Default: now. */
   discoveredAt?: Date;
   reportedBy?: string | null;
@@ -79,6 +83,8 @@ export async function createPossibleBreach(tx: DbOrTx, p: PossibleBreach, by: By
       title: p.title,
       description: p.description ?? '',
       peopleIds: [...new Set(p.peopleIds ?? [])],
+      approxPeople: p.approxPeople ?? null,
+      dataCategories: p.dataCategories ?? [],
       discoveredAt: p.discoveredAt ?? by.now,
       reportedBy: p.reportedBy ?? null,
       reportedAt: by.now,
@@ -88,7 +94,25 @@ export async function createPossibleBreach(tx: DbOrTx, p: PossibleBreach, by: By
     .onConflictDoNothing()
     .returning({ id: breaches.id, schoolId: breaches.schoolId });
   if (!made) return null;
-  await record(tx, made, 'reported', { kind: p.kind, source: p.source, sourceRef: p.sourceRef ?? null, title: p.title, discoveredAt: (p.discoveredAt ?? by.now).toISOString(), peopleIds: p.peopleIds ?? [] }, by);
+  // The history holds every fact as reported, so the register shows what was known at the start.
+  await record(
+    tx,
+    made,
+    'reported',
+    {
+      kind: p.kind,
+      source: p.source,
+      sourceRef: p.sourceRef ?? null,
+      title: p.title,
+      description: p.description ?? '',
+      discoveredAt: (p.discoveredAt ?? by.now).toISOString(),
+      peopleIds: [...new Set(p.peopleIds ?? [])],
+      approxPeople: p.approxPeople ?? null,
+      dataCategories: p.dataCategories ?? [],
+      reportedBy: p.reportedBy ?? null,
+    },
+    by,
+  );
   return made.id;
 }
 
@@ -114,14 +138,14 @@ export async function reportPossibleBreach(db: AppDb, schoolId: string, r: Staff
   if (r.discoveredAt && r.discoveredAt.getTime() > by.now.getTime() + 5 * 60_000) throw new BreachError('discoveredAt lies in the future', 400, '$.discoveredAt');
   return db.transaction(async (tx) => {
     await assertPeople(tx, [schoolId], r.peopleIds ?? []);
-    const id = await createPossibleBreach(tx, { schoolId, kind: r.kind, source: 'staff', title: r.title, description: r.description, peopleIds: r.peopleIds ?? [], discoveredAt: r.discoveredAt ?? by.now, reportedBy: by.accountId }, by);
-    if (r.approxPeople !== undefined || r.dataCategories) {
-      await tx
-        .update(breaches)
-        .set({ approxPeople: r.approxPeople ?? null, dataCategories: r.dataCategories ?? [] })
-        .where(eq(breaches.id, id!));
-    }
-    return id!;
+    // One insert with every fact, so the "reported" event in the history is complete.
+    const id = await createPossibleBreach(
+      tx,
+      { schoolId, kind: r.kind, source: 'staff', title: r.title, description: r.description, peopleIds: r.peopleIds ?? [], approxPeople: r.approxPeople ?? null, dataCategories: r.dataCategories ?? [], discoveredAt: r.discoveredAt ?? by.now, reportedBy: by.accountId },
+      by,
+    );
+    if (!id) throw new BreachError('the report could not be stored', 409);
+    return id;
   });
 }
 
@@ -148,19 +172,62 @@ interface ConsentFinding {
   fix?: { unidentified?: boolean };
 }
 
+const dateText = (d: unknown): string => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+
 /**
- * Publishing a post whose recorded check said a person shown has no consent (a "blur" finding the
- * author did not apply): a possible breach. Returns the entry's id, or null when the check had no
- * such finding.
+ * The people a post shows whose consent does not cover it on the day it is published: the same
+ * test as the check's media-consent rule (channel, media kind, date; the author and the author's own
+ * children need none), but with the consents as they are at publication, so a consent withdrawn
+ * between the check and publishing counts too, and one given since then does not.
+ */
+async function shownWithoutConsent(tx: DbOrTx, schoolId: string, postId: string, now: Date): Promise<string[]> {
+  const [row] = await tx.select({ content: posts.content, authorAccountId: posts.authorAccountId }).from(posts).where(eq(posts.id, postId));
+  if (!row) return [];
+  const post = row.content as Post;
+  const shown = [...new Set(post.media.flatMap((m) => m.people))];
+  if (!shown.length) return [];
+  let author = 'personId' in post.author ? post.author.personId : null;
+  if (!author && row.authorAccountId) author = (await tx.select({ personId: accounts.personId }).from(accounts).where(eq(accounts.id, row.authorAccountId)))[0]?.personId ?? null;
+  const exempt = new Set<string>(author ? [author] : []);
+  if (author) for (const g of await tx.select({ studentId: guardianships.studentId }).from(guardianships).where(eq(guardianships.guardianId, author))) exempt.add(g.studentId);
+  const channelCodes = (await tx.select({ code: consentChannels.code }).from(consentChannels).where(eq(consentChannels.schoolId, schoolId))).map((c) => c.code);
+  const channel = consentChannel(post, channelCodes);
+  const rows = await tx
+    .select()
+    .from(consentsCurrent)
+    .where(and(eq(consentsCurrent.schoolId, schoolId), inArray(consentsCurrent.personId, shown)));
+  const byPerson = new Map<string, Consent[]>();
+  for (const r of rows) {
+    const list = byPerson.get(r.personId) ?? [];
+    list.push({ personId: r.personId, channel: r.channel, media: [r.media], validFrom: dateText(r.validFrom), validUntil: dateText(r.validUntil), status: r.status });
+    byPerson.set(r.personId, list);
+  }
+  const day = amsterdamTime(now).date;
+  const missing = new Set<string>();
+  for (const item of post.media) {
+    for (const id of item.people) {
+      if (exempt.has(id)) continue;
+      if (consentState(byPerson.get(id), channel, item.kind, day) !== 'granted') missing.add(id);
+    }
+  }
+  return [...missing];
+}
+
+/**
+ * Publishing a post that shows a person without consent: a possible breach. Who lacks consent is
+ * judged at the moment of publishing (consents can change after the check); people the check could
+ * not identify (a "blur" finding the author did not apply) count too. Returns the entry's id, or
+ * null when everyone shown has consent.
  */
 export async function possibleBreachOnPublish(tx: DbOrTx, p: { schoolId: string; postId: string; checkId: number | null | undefined }, by: By): Promise<string | null> {
-  if (p.checkId === null || p.checkId === undefined) return null;
-  const [check] = await tx.select({ result: checks.result }).from(checks).where(and(eq(checks.id, p.checkId), eq(checks.postId, p.postId)));
-  const findings = ((check?.result as { findings?: ConsentFinding[] } | undefined)?.findings ?? []) as ConsentFinding[];
-  const missing = findings.filter((f) => f.code === 'media.consent_missing');
-  if (!missing.length) return null;
-  const peopleIds = [...new Set(missing.flatMap((f) => (f.personId ? [f.personId] : [])))];
-  const unidentified = missing.some((f) => f.fix?.unidentified);
+  let unidentified = false;
+  if (p.checkId !== null && p.checkId !== undefined) {
+    const [check] = await tx.select({ result: checks.result }).from(checks).where(and(eq(checks.id, p.checkId), eq(checks.postId, p.postId)));
+    const findings = ((check?.result as { findings?: ConsentFinding[] } | undefined)?.findings ?? []) as ConsentFinding[];
+    unidentified = findings.some((f) => f.code === 'media.consent_missing' && f.fix?.unidentified);
+  }
+  const peopleIds = await shownWithoutConsent(tx, p.schoolId, p.postId, by.now);
+  if (!peopleIds.length && !unidentified) return null;
   return createPossibleBreach(
     tx,
     {
@@ -168,7 +235,7 @@ export async function possibleBreachOnPublish(tx: DbOrTx, p: { schoolId: string;
       kind: 'photo_without_consent',
       source: 'publication',
       sourceRef: p.postId,
-      title: `Bericht ${p.postId} gepubliceerd terwijl de check geen toestemming vond (${peopleIds.length} persoon/personen${unidentified ? ', plus onbekenden' : ''})`,
+      title: `Bericht ${p.postId} gepubliceerd terwijl niet iedereen erop toestemming had (${peopleIds.length} persoon/personen${unidentified ? ', plus onbekenden' : ''})`,
       peopleIds,
     },
     by,
@@ -398,7 +465,7 @@ export async function informPeople(
   db: AppDb,
   schoolId: string,
   id: string,
-  m: { message: { nl: string; en: string }; contact: string },
+  m: { message: { nl: string; en: string }; consequences: { nl: string; en: string }; measures: { nl: string; en: string }; contact: string },
   by: By,
 ): Promise<InformResult> {
   return db.transaction(async (tx) => {
@@ -427,7 +494,7 @@ export async function informPeople(
       if (seen.has(p.id)) continue;
       seen.add(p.id);
       const child = p.kind === 'student' && (!p.birthDate || ageOn(String(p.birthDate).slice(0, 10), today) < 16);
-      const base = { schoolName: school?.name ?? '', message: m.message, consequences: row.consequences, measures: row.measures, contact: m.contact };
+      const base = { schoolName: school?.name ?? '', message: m.message, consequences: m.consequences, measures: m.measures, contact: m.contact };
       let mails = 0;
       if (child) {
         const addresses = new Map<string, string>();
@@ -451,7 +518,7 @@ export async function informPeople(
     }
     const how = 'e-mail';
     await tx.update(breaches).set({ peopleInformedAt: by.now, peopleInformedHow: how, updatedAt: by.now }).where(eq(breaches.id, row.id));
-    await record(tx, row, 'people_informed', { how, at: by.now.toISOString(), reached: result.sent, unreachable: result.unreachable.map((u) => u.personId), message: m.message, contact: m.contact }, by);
+    await record(tx, row, 'people_informed', { how, at: by.now.toISOString(), reached: result.sent, unreachable: result.unreachable.map((u) => u.personId), message: m.message, consequences: m.consequences, measures: m.measures, contact: m.contact }, by);
     return result;
   });
 }

@@ -9,8 +9,8 @@
 //   POST /api/v1/schools/:schoolId/incidents/:incidentId/tasks/:taskId/close
 //   GET  /api/v1/public/schools/:schoolId/incident-form                the public form (token)
 //   POST /api/v1/public/schools/:schoolId/incidents                    report without sign-in
-//   POST /api/v1/public/incident-receipts { receipt }                   follow it with the receipt
-//   GET  /api/v1/public/incident-receipts/:receipt                     the same (the code lands in access logs)
+//   POST /api/v1/public/incident-receipts { receipt }                   follow it with the receipt (in the body:
+//                                                                      never in a path, which access logs record)
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -26,9 +26,9 @@ import { parsePost } from '../posts/service.ts';
 import { checkPost } from '../../engine/index.ts';
 import { CATEGORIES, CATEGORY_LABELS, NO_IMAGES_CATEGORY } from './domain/categories.ts';
 import type { Category } from './domain/categories.ts';
-import { STEP_KINDS } from './domain/measures.ts';
+import { REMOVAL_OUTCOMES, STEP_KINDS } from './domain/measures.ts';
 import { EVENTS, STATUSES } from './domain/state.ts';
-import { checkFormToken, issueFormToken, MIN_FILL_MS } from './public-form.ts';
+import { checkFormToken, formTokenUse, issueFormToken, MIN_FILL_MS } from './public-form.ts';
 import type { Ctx } from './service.ts';
 import {
   addNote,
@@ -63,15 +63,21 @@ export const PUBLIC_READS_PER_IP_PER_MINUTE = 30;
 const schoolParams = z.object({ schoolId: z.string().describe('the school’s id') });
 const caseParams = schoolParams.extend({ incidentId: z.string().describe('the incident’s id') });
 const taskParams = caseParams.extend({ taskId: z.string() });
-const receiptParams = z.object({ receipt: z.string() });
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const receiptBody = z.object({ receipt: z.string() });
+const date = z.iso.date('a real date as YYYY-MM-DD');
 const text = (max: number) => z.string().trim().min(1, 'required').max(max);
+/** A link to the post: only http(s) (no data:, javascript: or other schemes). */
+const link = z
+  .url({ protocol: /^https?$/, error: 'a web address starting with http:// or https://' })
+  .max(2000);
+/** A data: URI (an image or file written out as text). */
+const DATA_URI = /\bdata:(?:[\w.+-]+\/[\w.+-]+)?(?:;[\w.+=-]+)*,/i;
 const personRef = z.object({ personId: z.uuid(), role: z.enum(['subject', 'affected', 'witness']) });
 
 const reportBody = z.object({
   category: z.enum(CATEGORIES),
   text: text(10_000),
-  link: z.url().max(2000).optional(),
+  link: link.optional(),
   people: z.array(personRef).max(50).optional(),
   attachments: z.array(z.unknown()).optional(),
 });
@@ -80,7 +86,7 @@ const publicBody = z.object({
   website: z.string().optional(),
   category: z.enum(CATEGORIES),
   text: text(10_000),
-  link: z.url().max(2000).optional(),
+  link: link.optional(),
   anonymous: z.boolean(),
   name: z.string().trim().max(200).optional(),
   contact: z.string().trim().max(200).optional(),
@@ -94,7 +100,7 @@ const deadlineBody = z.object({ dueAt: z.iso.datetime({ offset: true }) });
 const noteBody = z.object({ text: text(5000), visibility: z.enum(['internal', 'shareable']) });
 const flagsBody = z.object({ plichtsverzuim: z.boolean().optional(), verwijtbaarGedrag: z.boolean().optional(), rationale: text(5000) });
 const stepBody = z.object({ personId: z.uuid(), kind: z.enum(STEP_KINDS), on: date, note: z.string().trim().max(5000).optional() });
-const measureBody = z.object({ personId: z.uuid(), kind: z.string().min(1), decidedOn: date.optional(), rationale: text(5000), days: z.number().int().optional() });
+const measureBody = z.object({ personId: z.uuid(), kind: z.string().min(1), decidedOn: date.optional(), rationale: text(5000), days: z.number().int().optional(), removalOutcome: z.enum(REMOVAL_OUTCOMES).optional() });
 const qualificationBody = z.object({ personId: z.uuid(), grensoverschrijdend: z.boolean(), rationale: text(5000) });
 const callBody = z.object({
   call: z.object({
@@ -106,6 +112,16 @@ const callBody = z.object({
   }),
 });
 const policeBody = z.object({ report: z.boolean(), rationale: text(5000), reportedOn: date.optional(), policeReference: z.string().trim().max(200).optional() });
+
+/** Refuses a data: URI in the text, for every category: an image is never stored, not even as text. */
+function refuseDataUris(category: Category, reported: string): void {
+  if (!DATA_URI.test(reported)) return;
+  const message =
+    category === NO_IMAGES_CATEGORY
+      ? 'Never send sexual images of minors, not even as text: describe only what you saw and where. The school decides about a police report (D.6).'
+      : 'The text holds an embedded file (a data: address): describe the post in words and give its link instead.';
+  throw new HttpError(400, 'attachments_refused', message, [{ path: '$.text', message: 'no data: URIs' }]);
+}
 
 function refuseAttachments(category: Category, attachments: unknown[] | undefined): void {
   if (!attachments?.length) return;
@@ -163,6 +179,7 @@ export const incidentRoutes: RouteModule = async (app, ctx) => {
       const { schoolId } = request.params as z.infer<typeof schoolParams>;
       const body = parseBody(reportBody, request.body, 'report');
       refuseAttachments(body.category, body.attachments);
+      refuseDataUris(body.category, body.text);
       const actor = request.actor!;
       const articles = await suggestArticles(ctx, schoolId, body.text);
       const row = await createIncident(
@@ -275,15 +292,22 @@ export const incidentRoutes: RouteModule = async (app, ctx) => {
     'Decide a measure',
     'From the person’s ladder (D.3 employees, D.5 students and guardians), by an allowed decider, after the required legal steps. 400 not_on_ladder or days_invalid, 403 not_your_decision, 409 precondition_failed or wrong_status.',
     measureBody,
-    (r, b) =>
-      imposeMeasure(
-        db,
-        ids(r).schoolId,
-        ids(r).incidentId,
-        { personId: b.personId, kind: b.kind, decidedOn: b.decidedOn ?? new Date(ctx.now()).toISOString().slice(0, 10), rationale: b.rationale, days: b.days ?? null },
-        rolesAt(r.actor, ids(r).schoolId),
-        c(r),
-      ),
+    async (r, b) => {
+      try {
+        await imposeMeasure(
+          db,
+          ids(r).schoolId,
+          ids(r).incidentId,
+          { personId: b.personId, kind: b.kind, decidedOn: b.decidedOn, removalOutcome: b.removalOutcome, rationale: b.rationale, days: b.days ?? null },
+          rolesAt(r.actor, ids(r).schoolId),
+          c(r),
+        );
+      } catch (e) {
+        // A decision that is not theirs (a director's dismissal) is an object-level refusal: audited.
+        if (e instanceof HttpError && e.error === 'not_your_decision') await auditRefusal(ctx.database, r, 'access.not_your_decision', r.actor!.accountId);
+        throw e;
+      }
+    },
     true,
   );
   write('qualification', 'qualify', 'Qualify (D.2)', 'The board’s qualification of an employee’s communication; grensoverschrijdend: true creates the phone-report task.', qualificationBody, (r, b) => qualify(db, ids(r).schoolId, ids(r).incidentId, b, c(r)), true);
@@ -332,7 +356,7 @@ export const incidentRoutes: RouteModule = async (app, ctx) => {
     config: { access: incidentsPolicy.rule('public_report'), rateLimit: perIp(PUBLIC_REPORTS_PER_IP, 15 * 60_000) },
     schema: {
       summary: 'Report without signing in',
-      description: `With the form token of the public form, the honeypot field website left empty, optionally anonymous. Answers 201 with a receipt code to follow the case. 400 spam_suspected, form_expired, attachments_refused; ${PUBLIC_REPORTS_PER_IP} reports per address per 15 minutes (429).`,
+      description: `With the form token of the public form, the honeypot field website left empty, optionally anonymous. Answers 201 with a receipt code to follow the case. 400 spam_suspected, form_expired, attachments_refused; 409 form_used (each form token sends one report); ${PUBLIC_REPORTS_PER_IP} reports per address per 15 minutes (429).`,
       params: schoolParams,
     },
     handler: async (request, reply) => {
@@ -343,6 +367,7 @@ export const incidentRoutes: RouteModule = async (app, ctx) => {
       if (problem === 'form_expired') throw new HttpError(400, 'form_expired', 'The form has expired: reload the page and send your report again.');
       if (problem === 'spam_suspected') throw new HttpError(400, 'spam_suspected', 'The report was sent too quickly after opening the form: take a moment and send it again.');
       refuseAttachments(body.category, body.attachments);
+      refuseDataUris(body.category, body.text);
       if (!body.anonymous && (!body.name || !body.contact)) {
         const issues = [...(body.name ? [] : [{ path: '$.name', message: 'required unless anonymous' }]), ...(body.contact ? [] : [{ path: '$.contact', message: 'required unless anonymous' }])];
         throw new HttpError(400, 'bad_request', 'Give your name and how to reach you, or report anonymously.', issues);
@@ -352,7 +377,7 @@ export const incidentRoutes: RouteModule = async (app, ctx) => {
       await createIncident(
         db,
         school.id,
-        { source: 'public', category: body.category, text: body.text, link: body.link, articles, anonymous: body.anonymous, reporterName: body.name, reporterContact: body.contact, receiptHash: hashReceipt(receipt) },
+        { source: 'public', category: body.category, text: body.text, link: body.link, articles, anonymous: body.anonymous, reporterName: body.name, reporterContact: body.contact, receiptHash: hashReceipt(receipt), formToken: formTokenUse(body.formToken) },
         c(request),
       );
       // No articles in the reply: they would tell whether the text names someone on the roster.
@@ -366,16 +391,10 @@ export const incidentRoutes: RouteModule = async (app, ctx) => {
     return reporterView(db, row);
   };
 
-  // The code in the body: it stays out of access logs, which name the path (preferred).
+  // The code only in the body: it stays out of access logs, which record paths. There is no GET.
   app.post('/api/v1/public/incident-receipts', {
     config: { access: incidentsPolicy.rule('public_status'), rateLimit: perIp(PUBLIC_READS_PER_IP_PER_MINUTE, 60_000) },
     schema: { summary: 'Follow a public report', description: 'The reporter’s view of the case with this receipt code: { receipt }.' },
-    handler: async (request) => byReceipt(parseBody(receiptParams, request.body, 'request').receipt.trim()),
-  });
-
-  app.get('/api/v1/public/incident-receipts/:receipt', {
-    config: { access: incidentsPolicy.rule('public_status'), rateLimit: perIp(PUBLIC_READS_PER_IP_PER_MINUTE, 60_000) },
-    schema: { summary: 'Follow a public report (code in the path)', description: 'As POST /api/v1/public/incident-receipts; the code then appears in access logs, so prefer the POST.', params: receiptParams },
-    handler: async (request) => byReceipt((request.params as z.infer<typeof receiptParams>).receipt),
+    handler: async (request) => byReceipt(parseBody(receiptBody, request.body, 'request').receipt.trim()),
   });
 };

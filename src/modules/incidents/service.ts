@@ -4,18 +4,19 @@
 // changes go through the pure state machine (domain/state.ts); measures through the ladders and
 // their legal steps (domain/measures.ts).
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { AppDb, DbOrTx, Tx } from '../../db/connection.ts';
-import { accountRoles, accounts, fileEntries, groups, guardianships, incidentEvents, incidentPeople, incidents, incidentSteps, incidentTasks, measures, people, schools } from '../../db/schema/index.ts';
+import { accountRoles, accounts, fileEntries, groups, guardianships, incidentEvents, incidentFormUses, incidentPeople, incidents, incidentSteps, incidentTasks, measures, people, schools } from '../../db/schema/index.ts';
 import type { Role } from '../../policies/roles.ts';
 import { INCIDENT_HANDLERS } from '../../policies/incidents.ts';
 import { HttpError } from '../../server/errors.ts';
+import { localTime } from '../../engine/time.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { enqueueMail } from '../mail/mailer.ts';
 import { incidentUpdateMail } from './mail.ts';
 import type { Category } from './domain/categories.ts';
 import { LVI_PHONE, LVI_TASK_TITLE, needsPoliceDecision } from './domain/categories.ts';
-import type { Audience, PersonKind, StepKind } from './domain/measures.ts';
+import type { Audience, PersonKind, RemovalOutcome, StepKind } from './domain/measures.ts';
 import { audienceOf, checkMeasure, MEASURE_LABELS, proposeMeasure } from './domain/measures.ts';
 import type { IncidentEvent, IncidentStatus } from './domain/state.ts';
 import { allowedEvents, dueAfter, transition } from './domain/state.ts';
@@ -74,10 +75,18 @@ export interface NewIncident {
   reporterName?: string | null | undefined;
   reporterContact?: string | null | undefined;
   receiptHash?: string | null | undefined;
+  /** The public form's token, used once (public-form.ts formTokenUse). */
+  formToken?: { hash: string; expiresAt: Date } | undefined;
 }
 
 export async function createIncident(db: AppDb, schoolId: string, input: NewIncident, ctx: Ctx): Promise<IncidentRow> {
   return db.transaction(async (tx) => {
+    if (input.formToken) {
+      // Each form token sends one report: a replay (from anywhere) finds its hash already there.
+      await tx.delete(incidentFormUses).where(lt(incidentFormUses.expiresAt, ctx.now));
+      const used = await tx.insert(incidentFormUses).values({ tokenHash: input.formToken.hash, expiresAt: input.formToken.expiresAt }).onConflictDoNothing().returning({ h: incidentFormUses.tokenHash });
+      if (!used.length) throw new HttpError(409, 'form_used', 'This form has already been sent: reload the page to send another report.');
+    }
     const involved = input.people ?? [];
     const known = await schoolPeople(tx, schoolId, involved.map((p) => p.personId));
     const issues = involved.flatMap((p, i) => (known.get(p.personId)?.active ? [] : [{ path: `$.people[${i}].personId`, message: `no active person with id "${p.personId}" at this school` }]));
@@ -262,23 +271,48 @@ export async function setFlags(db: AppDb, schoolId: string, incidentId: string, 
   });
 }
 
-/** The case's people with their kind, or a 400 when this person is not in the case. */
-async function personInCase(tx: DbOrTx, incidentId: string, personId: string, path = '$.personId'): Promise<{ kind: PersonKind }> {
-  const [p] = isUuid(personId)
+/**
+ * The person's kind in this case, or a 400 when they are not in it. With `subject`: only when
+ * they are in it as the subject (a measure or the D.2 qualification is never about a witness or
+ * the one affected).
+ */
+async function personInCase(tx: DbOrTx, incidentId: string, personId: string, opts: { subject?: boolean } = {}): Promise<{ kind: PersonKind }> {
+  const rows = isUuid(personId)
     ? await tx
-        .select({ kind: people.kind })
+        .select({ kind: people.kind, role: incidentPeople.role })
         .from(incidentPeople)
         .innerJoin(people, eq(people.id, incidentPeople.personId))
         .where(and(eq(incidentPeople.incidentId, incidentId), eq(incidentPeople.personId, personId)))
-        .limit(1)
     : [];
-  if (!p) throw new HttpError(400, 'bad_request', 'This person is not part of the case: add them first.', [{ path, message: 'not in this case' }]);
-  return p;
+  const path = '$.personId';
+  if (!rows.length) throw new HttpError(400, 'bad_request', 'This person is not part of the case: add them first.', [{ path, message: 'not in this case' }]);
+  if (opts.subject && !rows.some((r) => r.role === 'subject')) {
+    const message = `in this case as ${rows.map((r) => r.role).join(', ')}, not as subject`;
+    throw new HttpError(400, 'bad_request', 'A measure or a qualification is only about the subject of the case (the person whose behaviour it is about): add them as subject first.', [{ path, message }]);
+  }
+  return { kind: rows[0]!.kind };
+}
+
+/** The school's local date now and the local date the case was created (dates are the school's days). */
+async function schoolDays(tx: DbOrTx, row: IncidentRow, ctx: Ctx): Promise<{ today: string; opened: string }> {
+  const [s] = await tx.select({ tz: schools.timezone }).from(schools).where(eq(schools.id, row.schoolId));
+  const tz = s?.tz ?? 'Europe/Amsterdam';
+  return { today: localTime(ctx.now.getTime(), tz).date, opened: localTime(row.createdAt.getTime(), tz).date };
+}
+
+/**
+ * Refuses a date in the future (the school's local date) and, with `opened`, a date before the
+ * case was reported: a hearing or a measure cannot be backdated to before there was a case.
+ */
+function checkDate(value: string, path: string, days: { today: string; opened?: string | undefined }): void {
+  if (value > days.today) throw new HttpError(400, 'bad_request', `The date ${value} is in the future: record what happened, on the day it happened.`, [{ path, message: `after today (${days.today})` }]);
+  if (days.opened && value < days.opened) throw new HttpError(400, 'bad_request', `The date ${value} is before the case was reported (${days.opened}).`, [{ path, message: `before the case (${days.opened})` }]);
 }
 
 export async function recordStep(db: AppDb, schoolId: string, incidentId: string, step: { personId: string; kind: StepKind; on: string; note?: string | undefined }, ctx: Ctx): Promise<void> {
   await change(db, schoolId, incidentId, ctx, 'incident.step', async (tx, row) => {
     await personInCase(tx, row.id, step.personId);
+    checkDate(step.on, '$.on', await schoolDays(tx, row, ctx));
     await tx.insert(incidentSteps).values({ incidentId: row.id, personId: step.personId, kind: step.kind, on: step.on, note: step.note ?? null, recordedBy: ctx.accountId, createdAt: ctx.now });
     await addEvent(tx, row.id, 'step_recorded', ctx, { personId: step.personId, kind: step.kind, on: step.on });
     return { fields: ['steps'] };
@@ -311,17 +345,22 @@ export async function imposeMeasure(
   db: AppDb,
   schoolId: string,
   incidentId: string,
-  m: { personId: string; kind: string; decidedOn: string; rationale: string; days: number | null },
+  input: { personId: string; kind: string; decidedOn?: string | undefined; removalOutcome?: RemovalOutcome | undefined; rationale: string; days: number | null },
   deciderRoles: ReadonlySet<Role>,
   ctx: Ctx,
 ): Promise<void> {
   await change(db, schoolId, incidentId, ctx, 'incident.measure', async (tx, row) => {
     if (row.status !== 'investigating') throw new HttpError(409, 'wrong_status', 'A measure is decided while the case is under investigation.');
-    const person = await personInCase(tx, row.id, m.personId);
+    const person = await personInCase(tx, row.id, input.personId, { subject: true });
+    const days = await schoolDays(tx, row, ctx);
+    const m = { ...input, decidedOn: input.decidedOn ?? days.today };
+    checkDate(m.decidedOn, '$.decidedOn', days);
+    // Steps count when they took place on or before the decision and were recorded before it
+    // (a step recorded later cannot make an earlier measure lawful).
     const steps = await tx
       .select({ kind: incidentSteps.kind })
       .from(incidentSteps)
-      .where(and(eq(incidentSteps.incidentId, row.id), eq(incidentSteps.personId, m.personId), sql`${incidentSteps.on} <= ${m.decidedOn}`));
+      .where(and(eq(incidentSteps.incidentId, row.id), eq(incidentSteps.personId, m.personId), sql`${incidentSteps.on} <= ${m.decidedOn}`, sql`${incidentSteps.createdAt} <= ${ctx.now.toISOString()}`));
     const refusal = checkMeasure({ person, kind: m.kind, days: m.days, deciderRoles, stepsOnRecord: new Set(steps.map((s) => s.kind as StepKind)) });
     if (refusal) {
       const status = refusal.code === 'not_your_decision' ? 403 : refusal.code === 'precondition_failed' ? 409 : 400;
@@ -343,7 +382,7 @@ export async function imposeMeasure(
 
 export async function qualify(db: AppDb, schoolId: string, incidentId: string, q: { personId: string; grensoverschrijdend: boolean; rationale: string }, ctx: Ctx): Promise<void> {
   await change(db, schoolId, incidentId, ctx, 'incident.qualify', async (tx, row) => {
-    const person = await personInCase(tx, row.id, q.personId);
+    const person = await personInCase(tx, row.id, q.personId, { subject: true });
     if (audienceOf(person.kind) !== 'employee') throw new HttpError(400, 'bad_request', 'The qualification (D.2) is about an employee’s communication.', [{ path: '$.personId', message: 'not an employee' }]);
     await tx
       .update(incidents)
@@ -377,6 +416,7 @@ export interface CallRecord {
 
 export async function closeTask(db: AppDb, schoolId: string, incidentId: string, taskId: string, call: CallRecord, ctx: Ctx): Promise<void> {
   await change(db, schoolId, incidentId, ctx, 'incident.task_close', async (tx, row) => {
+    checkDate(call.date, '$.call.date', await schoolDays(tx, row, ctx));
     const [task] = isUuid(taskId)
       ? await tx
           .select()
@@ -401,6 +441,7 @@ export async function decidePolice(db: AppDb, schoolId: string, incidentId: stri
       const issues = [...(d.reportedOn ? [] : [{ path: '$.reportedOn', message: 'required when reporting to the police' }]), ...(d.policeReference?.trim() ? [] : [{ path: '$.policeReference', message: 'required when reporting to the police' }])];
       throw new HttpError(400, 'police_details_required', 'A report to the police needs its date and the police reference (D.6).', issues);
     }
+    if (d.report) checkDate(d.reportedOn!, '$.reportedOn', await schoolDays(tx, row, ctx));
     await tx
       .update(incidents)
       .set({ policeReport: d.report, policeRationale: d.rationale, policeReportedOn: d.report ? d.reportedOn! : null, policeReference: d.report ? d.policeReference!.trim() : null, policeDecidedAt: ctx.now, policeDecidedBy: ctx.accountId })
@@ -549,10 +590,12 @@ export async function caseView(db: AppDb, row: IncidentRow) {
           .innerJoin(incidents, eq(incidents.id, incidentPeople.incidentId))
           .where(and(inArray(incidentPeople.personId, subjectIds), eq(incidentPeople.role, 'subject'), ne(incidents.id, id), sql`${incidents.createdAt} < ${row.createdAt}`))
           .orderBy(desc(incidents.createdAt)),
+        // Only measures of cases reported before this one: a later case's measure is no history for this one.
         db
           .select({ personId: measures.personId, kind: measures.kind, decidedOn: measures.decidedOn, incidentId: measures.incidentId })
           .from(measures)
-          .where(and(inArray(measures.personId, subjectIds), ne(measures.incidentId, id)))
+          .innerJoin(incidents, eq(incidents.id, measures.incidentId))
+          .where(and(inArray(measures.personId, subjectIds), ne(measures.incidentId, id), sql`${incidents.createdAt} < ${row.createdAt.toISOString()}`))
           .orderBy(desc(measures.decidedOn)),
       ])
     : [[], []];

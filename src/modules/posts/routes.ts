@@ -48,6 +48,7 @@ const previewLimit = (max: number, timeWindow: number) => ({ ...perAccount(max, 
 const publishBody = z.object({
   confirmed: z.literal(true, { error: 'confirm that this is the final version and that what is online stays online (A.3, A.4)' }),
   url: z.url().max(2000).optional(),
+  checkId: z.number().int().positive().optional().describe('the check of the version you looked at: 409 changed when the post has a newer one'),
 });
 
 function notFound(e: unknown): never {
@@ -139,16 +140,16 @@ export const postRoutes: RouteModule = async (app, ctx) => {
     config: { access: postsPolicy.rule('publish') },
     schema: {
       summary: 'Mark your post as published',
-      description: 'The author confirms the final version (A.3) and that what is online stays online (A.4): { "confirmed": true, "url"?: where it was published }. Refused when the recorded check says it may not be posted or needs review.',
+      description: 'The author confirms the final version (A.3) and that what is online stays online (A.4): { "confirmed": true, "url"?: where it was published }. Refused (409 not_publishable) when the recorded check says it may not be posted; when it needs review and no approved supervisor request covers this exact check (an approval of this version makes a needs_review post publishable, docs/supervision.md); and when a request about this version was rejected or still waits for an answer or for changes. With "checkId" (the check you looked at): 409 changed when the post has a newer check.',
       params: postParams,
     },
     handler: async (request) => {
       const { schoolId, postId } = request.params as z.infer<typeof postParams>;
       const b = parseBody(publishBody, request.body, 'publication');
-      return publishPost(ctx.database.db, { schoolId, postId, accountId: request.actor!.accountId, url: b.url ?? null, requestId: request.id, now: new Date(ctx.now()) })
+      return publishPost(ctx.database.db, { schoolId, postId, accountId: request.actor!.accountId, url: b.url ?? null, requestId: request.id, now: new Date(ctx.now()), ...(b.checkId !== undefined ? { checkId: b.checkId } : {}) })
         .catch(notFound)
         .catch((e: unknown) => {
-          if (e instanceof PublishError) throw new HttpError(409, 'not_publishable', e.message);
+          if (e instanceof PublishError) throw new HttpError(409, e.code, e.message);
           throw e;
         });
     },

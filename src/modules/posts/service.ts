@@ -9,7 +9,7 @@ import { checks, postPeople, posts } from '../../db/schema/index.ts';
 import type { SchoolCache } from '../schools/school-case.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { possibleBreachOnPublish } from '../breaches/service.ts';
-import { approvalCovers } from '../supervision/approval.ts';
+import { approvalCovers, holdBackMessage, reviewHoldsBack } from '../supervision/approval.ts';
 
 export class NotFoundError extends Error {}
 
@@ -175,7 +175,15 @@ export async function getPost(db: AppDb, schoolId: string, postId: string, mayRe
   return { id: row.id, status: row.status, post: row.content, createdAt: row.createdAt, check: latest && row.status !== 'draft' ? { verdict: latest.verdict, result: latest.result, checkedAt: latest.checkedAt } : null };
 }
 
-export class PublishError extends Error {}
+export class PublishError extends Error {
+  constructor(
+    message: string,
+    /** not_publishable, or changed: the post changed after the version the author looked at. */
+    readonly code: 'not_publishable' | 'changed' = 'not_publishable',
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Marks the author's submitted post as published (A.3: the author confirms the final version;
@@ -184,7 +192,7 @@ export class PublishError extends Error {}
  */
 export async function publishPost(
   db: AppDb,
-  p: { schoolId: string; postId: string; accountId: string; url?: string | null; requestId?: string; now: Date },
+  p: { schoolId: string; postId: string; accountId: string; url?: string | null; requestId?: string; now: Date; checkId?: number },
 ): Promise<{ id: string; status: 'published'; publishedAt: Date }> {
   if (!z.uuid().safeParse(p.postId).success) throw new NotFoundError('There is no such post.');
   return db.transaction(async (tx) => {
@@ -196,6 +204,11 @@ export async function publishPost(
     if (latest && (latest.verdict === 'not_allowed' || (latest.verdict === 'needs_review' && !(await approvalCovers(tx, p.postId, latest.id))))) {
       throw new PublishError(latest.verdict === 'not_allowed' ? 'The check says this post may not be posted. Change it and submit it again.' : 'This post needs your supervisor’s review first (B.3).');
     }
+    // The author confirms the version they saw: a newer check means the post changed since (B.3).
+    if (p.checkId !== undefined && latest?.id !== p.checkId) throw new PublishError('The post changed after the version you looked at: look at it again before you publish.', 'changed');
+    // A request about this version that was rejected or is still running holds it back (docs/supervision.md).
+    const held = latest ? await reviewHoldsBack(tx, p.postId, latest.id) : null;
+    if (held) throw new PublishError(holdBackMessage(held));
     await tx.update(posts).set({ status: 'published', publishedAt: p.now, publishedUrl: p.url ?? null, confirmedAt: p.now, updatedAt: p.now }).where(eq(posts.id, p.postId));
     await possibleBreachOnPublish(tx, { schoolId: p.schoolId, postId: p.postId, checkId: latest?.id }, { actor: p.accountId, requestId: p.requestId, now: p.now });
     await appendAudit(tx, { schoolId: p.schoolId, actor: p.accountId, action: 'post.publish', subjectType: 'post', subjectId: p.postId, requestId: p.requestId ?? null, fields: ['status', 'published_at', 'published_url', 'confirmed_at'], at: p.now });

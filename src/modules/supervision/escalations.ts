@@ -5,7 +5,7 @@
 // times the queue and the statistics show.
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppDb, DbOrTx } from '../../db/connection.ts';
-import { employments, escalations, mediaItems, people, reviews, schools } from '../../db/schema/index.ts';
+import { employments, escalations, mediaItems, people, reviewEvents, reviews, schools } from '../../db/schema/index.ts';
 import type { ThreadSignal } from '../../engine/index.ts';
 import { checkThread, ThreadValidationError } from '../../engine/index.ts';
 import type { Actor } from '../../policies/index.ts';
@@ -182,8 +182,8 @@ export async function screenshotOf(db: DbOrTx, row: EscalationRow, mediaId: stri
 }
 
 /**
- * The queue of a leading person: open and acknowledged escalations first, oldest first, then
- * open review requests, oldest first. A supervisor sees what is addressed to them (and the board
+ * The queue of a leading person: escalations first — unanswered ones (open) before those
+ * someone acknowledged, each oldest first — then open review requests, oldest first. A supervisor sees what is addressed to them (and the board
  * what is addressed to the board); the director and the board see the whole school.
  */
 export async function queueRows(db: DbOrTx, schoolId: string, actor: Actor, whole: boolean) {
@@ -195,7 +195,8 @@ export async function queueRows(db: DbOrTx, schoolId: string, actor: Actor, whol
     .select()
     .from(escalations)
     .where(and(eq(escalations.schoolId, schoolId), inArray(escalations.status, ['open', 'acknowledged']), ...mineE))
-    .orderBy(asc(escalations.createdAt))
+    // Nobody answered yet first (oldest first), then those someone is on (oldest first).
+    .orderBy(sql`case when ${escalations.status} = 'open' then 0 else 1 end`, asc(escalations.createdAt))
     .limit(200);
   const rev = await db
     .select()
@@ -218,15 +219,16 @@ const times = (count: number, median: unknown, p90: unknown): Times => ({
   p90Seconds: p90 === null || p90 === undefined ? null : Math.round(Number(p90)),
 });
 
-/** Median and 90th percentile response times of a school since a moment (the dashboard's numbers). */
+/**
+ * Median and 90th percentile response times of a school since a moment (the dashboard's numbers).
+ * openNow and oldestOpen count everything that waits now, also what came in before the window.
+ */
 export async function responseTimes(db: DbOrTx, schoolId: string, since: Date, now: number) {
   const ack = sql`extract(epoch from (${escalations.acknowledgedAt} - ${escalations.createdAt}))`;
   const res = sql`extract(epoch from (${escalations.resolvedAt} - ${escalations.createdAt}))`;
   const [e] = await db
     .select({
       total: sql<number>`count(*)::int`,
-      open: sql<number>`(count(*) filter (where ${escalations.acknowledgedAt} is null))::int`,
-      oldestOpen: sql<Date | string | null>`min(${escalations.createdAt}) filter (where ${escalations.acknowledgedAt} is null)`,
       acknowledged: sql<number>`count(${escalations.acknowledgedAt})::int`,
       ackMedian: sql<number | null>`percentile_cont(0.5) within group (order by ${ack})`,
       ackP90: sql<number | null>`percentile_cont(0.9) within group (order by ${ack})`,
@@ -236,29 +238,40 @@ export async function responseTimes(db: DbOrTx, schoolId: string, since: Date, n
     })
     .from(escalations)
     .where(and(eq(escalations.schoolId, schoolId), gte(escalations.createdAt, since)));
-  const dec = sql`extract(epoch from (${reviews.decidedAt} - ${reviews.submittedAt}))`;
-  const [r] = await db
+  // What waits now counts however old it is: the window is for the times, not for the backlog.
+  const [o] = await db
+    .select({ open: sql<number>`count(*)::int`, oldestOpen: sql<Date | string | null>`min(${escalations.createdAt})` })
+    .from(escalations)
+    .where(and(eq(escalations.schoolId, schoolId), isNull(escalations.acknowledgedAt), inArray(escalations.status, ['open', 'acknowledged'])));
+  // Review times from the history: each decision against the sending (request or resubmission)
+  // just before it, so a request that went back and forth counts every round on its own.
+  const sentBefore = sql`(select max(s.at) from review_events s where s.review_id = ${reviewEvents.reviewId} and s.kind in ('requested', 'resubmitted') and s.id < ${reviewEvents.id})`;
+  const dec = sql`extract(epoch from (${reviewEvents.at} - ${sentBefore}))`;
+  const [d] = await db
     .select({
-      total: sql<number>`count(*)::int`,
-      open: sql<number>`(count(*) filter (where ${reviews.status} = 'open'))::int`,
-      decided: sql<number>`count(${reviews.decidedAt})::int`,
+      decided: sql<number>`count(*)::int`,
       median: sql<number | null>`percentile_cont(0.5) within group (order by ${dec})`,
       p90: sql<number | null>`percentile_cont(0.9) within group (order by ${dec})`,
     })
+    .from(reviewEvents)
+    .innerJoin(reviews, eq(reviews.id, reviewEvents.reviewId))
+    .where(and(eq(reviews.schoolId, schoolId), inArray(reviewEvents.kind, ['approved', 'changes_requested', 'rejected']), gte(reviewEvents.at, since)));
+  const [r] = await db
+    .select({ total: sql<number>`(count(*) filter (where ${reviews.createdAt} >= ${since.toISOString()}::timestamptz))::int`, open: sql<number>`(count(*) filter (where ${reviews.status} = 'open'))::int` })
     .from(reviews)
-    .where(and(eq(reviews.schoolId, schoolId), gte(reviews.submittedAt, since)));
-  const oldest = e!.oldestOpen ? new Date(e!.oldestOpen).getTime() : null;
+    .where(eq(reviews.schoolId, schoolId));
+  const oldest = o!.oldestOpen ? new Date(o!.oldestOpen).getTime() : null;
   return {
     schoolId,
     since: since.toISOString(),
     escalations: {
       total: e!.total,
-      openNow: e!.open,
+      openNow: o!.open,
       oldestOpenSeconds: oldest === null ? null : Math.round((now - oldest) / 1000),
       acknowledged: times(e!.acknowledged, e!.ackMedian, e!.ackP90),
       resolved: times(e!.resolved, e!.resMedian, e!.resP90),
     },
-    reviews: { total: r!.total, openNow: r!.open, decided: times(r!.decided, r!.median, r!.p90) },
+    reviews: { total: r!.total, openNow: r!.open, decided: times(d!.decided, d!.median, d!.p90) },
   };
 }
 

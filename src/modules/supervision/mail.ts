@@ -1,5 +1,6 @@
 // The e-mails of the supervisor flows, Dutch first with English below. They carry names and a
-// link to the app, never the post's text or the conversation: those stay behind the sign-in.
+// link to the app, never the post's text, the conversation or a supervisor's comment: those stay
+// behind the sign-in.
 import { linkBase } from '../mail/config.ts';
 import type { MailContent } from '../mail/templates.ts';
 import { render } from '../mail/templates.ts';
@@ -48,7 +49,8 @@ export function reviewRequestMail(m: { to: string; supervisorName: string; autho
   };
 }
 
-export function reviewDecisionMail(m: { to: string; authorName: string; deciderName: string; decision: Decision; comment: string; publicUrl: string }): MailContent {
+/** The decision and a link; the supervisor's comment stays in the app (it may quote the post or name children). */
+export function reviewDecisionMail(m: { to: string; authorName: string; deciderName: string; decision: Decision; publicUrl: string }): MailContent {
   const link = `${linkBase(m.publicUrl)}/${MY_POSTS_PAGE}`;
   const d = DECISION[m.decision];
   const next = {
@@ -60,8 +62,8 @@ export function reviewDecisionMail(m: { to: string; authorName: string; deciderN
     rejected: { nl: 'Plaats dit bericht niet.', en: 'Do not publish this post.' },
   }[m.decision];
   const { text, html } = render(
-    [`Hallo ${m.authorName},`, `${m.deciderName} heeft naar je bericht gekeken: ${d.nl}.`, `Toelichting: ${m.comment}`, next.nl, link],
-    [`Hello ${m.authorName},`, `${m.deciderName} has looked at your post: ${d.en}.`, `Comment: ${m.comment}`, next.en, link],
+    [`Hallo ${m.authorName},`, `${m.deciderName} heeft naar je bericht gekeken: ${d.nl}.`, next.nl, 'Je leest de toelichting in Postwijzer, bij je bericht:', link],
+    [`Hello ${m.authorName},`, `${m.deciderName} has looked at your post: ${d.en}.`, next.en, 'Read the comment in Postwijzer, with your post:', link],
   );
   return { template: 'review_decision', to: m.to, subject: `Je bericht is ${d.nl} / Your post: ${d.en}`, text, html };
 }

@@ -28,6 +28,16 @@ export class SupervisionError extends Error {
   }
 }
 
+/** A request that still waits: for the supervisor (open) or for the author's changes. */
+const ACTIVE: ('open' | 'changes_requested')[] = ['open', 'changes_requested'];
+const alreadyOpen = () =>
+  new SupervisionError(409, 'already_open', 'This post has a request that is still running: wait for the answer, or change the post and send it again in that request when changes are asked.');
+
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return err.code === '23505' || err.cause?.code === '23505';
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const notFound = () => new SupervisionError(404, 'not_found', 'There is no such review request at this school.');
 
@@ -99,10 +109,16 @@ export async function askReview(input: AskInput) {
   const me = input.actor.schools.get(input.schoolId)?.personId ?? null;
   if (!input.post && !input.postId) throw new SupervisionError(400, 'bad_request', 'Send the post, or the id of a post of yours.');
   const checked = await checkFirst(input, input.post ?? (await ownEditablePost(input.db, input.schoolId, input.actor.accountId, input.postId!)));
-  return input.db.transaction(async (tx) => {
+  const ask = input.db.transaction(async (tx) => {
     if (input.postId) {
-      const [open] = await tx.select({ id: reviews.id }).from(reviews).where(and(eq(reviews.postId, input.postId), eq(reviews.status, 'open'))).limit(1);
-      if (open) throw new SupervisionError(409, 'already_open', 'This post is waiting for your supervisor already: wait for the answer, or change the post when they ask for changes.');
+      // The post's row first: two requests for one post at once wait for each other here.
+      await tx.select({ id: posts.id }).from(posts).where(and(eq(posts.id, input.postId), eq(posts.schoolId, input.schoolId))).for('update');
+      const [active] = await tx
+        .select({ id: reviews.id })
+        .from(reviews)
+        .where(and(eq(reviews.postId, input.postId), inArray(reviews.status, ACTIVE)))
+        .limit(1);
+      if (active) throw alreadyOpen();
     }
     const stored = await storeChecked(tx, input, checked, input.postId);
     const to = await findAddressee(tx, input.schoolId, me);
@@ -118,6 +134,10 @@ export async function askReview(input: AskInput) {
     }
     await appendAudit(tx, { schoolId: input.schoolId, actor: input.actor.accountId, action: 'review.request', subjectType: 'review', subjectId: review!.id, requestId: input.requestId ?? null, fields: ['post_id', 'check_id', 'question', 'supervisor_id'], at });
     return { reviewId: review!.id, postId: stored.postId, status: 'open' as const, result: stored.result, supervisor: { name: supervisorName, via: to.via } };
+  });
+  // The partial unique index reviews_one_active_per_post is the last word.
+  return ask.catch((e: unknown) => {
+    throw isUniqueViolation(e) ? alreadyOpen() : e;
   });
 }
 
@@ -188,6 +208,8 @@ export interface DecideInput {
   reviewId: string;
   decision: Decision;
   comment: string;
+  /** The check the decider saw: when the author sent a new version meanwhile, 409 changed. */
+  checkId: number;
   now: number;
   requestId?: string;
   publicUrl: string;
@@ -201,11 +223,16 @@ export async function decideReview(input: DecideInput) {
       throw new SupervisionError(403, 'not_yours', 'This request is addressed to another supervisor: only they and the director decide on it.');
     }
     if (row.status !== 'open') throw new SupervisionError(409, 'already_decided', row.status === 'withdrawn' ? 'The author withdrew this request.' : 'This request has been answered already; the author sends it again when they changed the post.');
+    if (row.checkId !== input.checkId) throw new SupervisionError(409, 'changed', 'The author sent a changed version meanwhile: look at the new version and decide again.');
+    if (input.decision === 'approved' && row.checkId !== null) {
+      const [check] = await tx.select({ verdict: checks.verdict }).from(checks).where(eq(checks.id, row.checkId));
+      if (check?.verdict === 'not_allowed') throw new SupervisionError(409, 'not_approvable', 'The check says this post may not be posted: it cannot be approved. Ask for changes or reject it.');
+    }
     await tx.update(reviews).set({ status: input.decision, comment: input.comment, decidedAt: at, decidedBy: input.actor.accountId }).where(eq(reviews.id, row.id));
     await tx.insert(reviewEvents).values({ reviewId: row.id, kind: input.decision, actorAccountId: input.actor.accountId, comment: input.comment, checkId: row.checkId, at });
     const [author] = row.requesterAccountId ? await tx.select({ email: accounts.email, name: accounts.displayName, closedAt: accounts.closedAt }).from(accounts).where(eq(accounts.id, row.requesterAccountId)) : [];
     if (author && !author.closedAt) {
-      await enqueueMail(tx, reviewDecisionMail({ to: author.email, authorName: author.name, deciderName: input.actor.displayName, decision: input.decision, comment: input.comment, publicUrl: input.publicUrl }), at);
+      await enqueueMail(tx, reviewDecisionMail({ to: author.email, authorName: author.name, deciderName: input.actor.displayName, decision: input.decision, publicUrl: input.publicUrl }), at);
     }
     await appendAudit(tx, { schoolId: input.schoolId, actor: input.actor.accountId, action: `review.${input.decision}`, subjectType: 'review', subjectId: row.id, requestId: input.requestId ?? null, fields: ['status', 'comment', 'decided_at'], at });
     return { reviewId: row.id, status: input.decision, decidedAt: at };

@@ -44,10 +44,12 @@ const resubmitBody = z.object({ post: z.unknown().optional(), comment: text('the
 const decisionBody = z.object({
   decision: z.enum(['approved', 'changes_requested', 'rejected'], { error: 'decision is approved, changes_requested or rejected' }),
   comment: text('the comment', 2000),
+  checkId: z.number({ error: 'checkId is the id of the check you looked at' }).int().positive(),
 });
 const escalateBody = z.object({
   threadText: z.string().max(MAX_THREAD_CHARS, `the conversation is at most ${MAX_THREAD_CHARS} characters`).optional(),
-  link: z.url('not a link (https://...)').max(2000).optional(),
+  // Only web links: a javascript: or data: link would run or show something in the supervisor's browser.
+  link: z.url({ protocol: /^https?$/, message: 'not a web link (https://...)' }).max(2000).optional(),
   note: z.string().trim().max(2000, 'the note is at most 2000 characters').optional(),
   screenshots: z.array(z.uuid('not an upload id')).max(10, 'at most 10 screenshots').optional(),
 });
@@ -130,13 +132,13 @@ export const supervisionRoutes: RouteModule = async (app, ctx) => {
     config: { access: supervisionPolicy.rule('decide') },
     schema: {
       summary: 'Decide on a review request',
-      description: '{ decision: approved | changes_requested | rejected, comment }. Only the supervisor it is addressed to and the director (403 not_yours); once per sending (409 already_decided). The author gets an e-mail. An approval lets the author publish exactly the reviewed version, also when its verdict is needs_review; never a not_allowed one.',
+      description: '{ decision: approved | changes_requested | rejected, comment, checkId } (checkId: the check of the version you looked at). Only the supervisor it is addressed to and the director, never who asked (403 not_yours); once per sending (409 already_decided); 409 changed when the author sent a new version meanwhile; 409 not_approvable when approving a post whose check says not_allowed. The author gets an e-mail with a link (not the comment). An approval lets the author publish exactly the reviewed version, also when its verdict is needs_review.',
       params: reviewParams,
     },
     handler: async (request) => {
       const { schoolId, reviewId } = request.params as z.infer<typeof reviewParams>;
       const b = parseBody(decisionBody, request.body, 'decision');
-      const r = await decideReview({ db, schoolId, actor: request.actor!, reviewId, decision: b.decision, comment: b.comment, now: ctx.now(), requestId: request.id, publicUrl: publicUrl() }).catch((e: unknown) => fail(request, e));
+      const r = await decideReview({ db, schoolId, actor: request.actor!, reviewId, decision: b.decision, comment: b.comment, checkId: b.checkId, now: ctx.now(), requestId: request.id, publicUrl: publicUrl() }).catch((e: unknown) => fail(request, e));
       mailer.kick();
       return r;
     },

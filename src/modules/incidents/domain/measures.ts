@@ -53,6 +53,13 @@ export function mayDecide(roles: ReadonlySet<Role>, audience: Audience, kind: Me
   return decidersOf(audience, kind).some((r) => roles.has(r));
 }
 
+/**
+ * How a student's removal may go ahead (WPO art. 40): another school agreed to admit the student,
+ * or eight weeks of demonstrable effort found none.
+ */
+export const REMOVAL_OUTCOMES = ['other_school_found', 'eight_weeks_without_result'] as const;
+export type RemovalOutcome = (typeof REMOVAL_OUTCOMES)[number];
+
 export const STEP_KINDS = ['hearing', 'inspectie_report', 'inspectie_consulted', 'other_school_sought'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 

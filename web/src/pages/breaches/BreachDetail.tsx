@@ -420,6 +420,12 @@ function InformForm({ b, send, busy, errors, msg }: FormProps) {
   const t = useT();
   const [nl, setNl] = useState('');
   const [en, setEn] = useState('');
+  // Art. 34(2): consequences and measures, written for the people concerned. The Dutch fields start
+  // from the register's text for the FG to rewrite (without names of others); nothing is sent unseen.
+  const [consNl, setConsNl] = useState(b.consequences);
+  const [consEn, setConsEn] = useState('');
+  const [measNl, setMeasNl] = useState(b.measures);
+  const [measEn, setMeasEn] = useState('');
   const [contact, setContact] = useState('');
   const [result, setResult] = useState<{ sent: unknown[]; unreachable: { personId: string; name: string }[] } | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
@@ -429,7 +435,7 @@ function InformForm({ b, send, busy, errors, msg }: FormProps) {
   if (!b.peopleIds.length) return <p>{t('br.form.noPeople')}</p>;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void send('POST', '/people-notification', { messageNl: nl, messageEn: en, contact }, (r) => setResult(r as typeof result));
+    void send('POST', '/people-notification', { messageNl: nl, messageEn: en, consequencesNl: consNl, consequencesEn: consEn, measuresNl: measNl, measuresEn: measEn, contact }, (r) => setResult(r as typeof result));
   };
   return (
     <>
@@ -453,6 +459,10 @@ function InformForm({ b, send, busy, errors, msg }: FormProps) {
         <p className="hint">{t('br.form.inform.lead')}</p>
         <TextArea short label={t('br.form.messageNl')} value={nl} onChange={setNl} error={errors['$.messageNl']} />
         <TextArea short label={t('br.form.messageEn')} value={en} onChange={setEn} error={errors['$.messageEn']} />
+        <TextArea short label={t('br.form.consequencesNl')} value={consNl} onChange={setConsNl} error={errors['$.consequencesNl']} />
+        <TextArea short label={t('br.form.consequencesEn')} value={consEn} onChange={setConsEn} error={errors['$.consequencesEn']} />
+        <TextArea short label={t('br.form.measuresNl')} value={measNl} onChange={setMeasNl} error={errors['$.measuresNl']} />
+        <TextArea short label={t('br.form.measuresEn')} value={measEn} onChange={setMeasEn} error={errors['$.measuresEn']} />
         <Field label={t('br.form.contact')} value={contact} onChange={(e) => setContact(e.target.value)} error={errors['$.contact'] ?? null} />
         {msg}
         <button type="submit" disabled={busy}>

@@ -55,8 +55,8 @@ addTexts({
   'conn.pasted': { nl: 'de geplakte lijst', en: 'the pasted list' },
   'conn.nothingSent': { nl: 'Er is niets verstuurd: de controle gebeurde in deze browser.', en: 'Nothing was sent: the check ran in this browser.' },
   'conn.nothingRead': {
-    nl: 'We konden geen connecties uit deze bestanden lezen. We weten dus nog niet of er leerlingen tussen je connecties staan. Kies het bestand met je volgers, gevolgde accounts, vrienden of connecties (zie "Zo vraag je je gegevens op"), of plak een lijst met namen.',
-    en: 'We could not read any connections from these files, so we do not know yet whether students are among your connections. Choose the file with your followers, following, friends or connections (see "How to get your data"), or paste a list of names.',
+    nl: 'We konden geen connecties uit deze bestanden lezen. We weten dus nog niet of er leerlingen tussen je connecties staan. Kies het bestand met je volgers, gevolgde accounts, vrienden of connecties (zie "Hoe krijg ik mijn gegevens?"), of plak een lijst met namen.',
+    en: 'We could not read any connections from these files, so we do not know yet whether students are among your connections. Choose the file with your followers, following, friends or connections (see "How do I get my data?"), or paste a list of names.',
   },
   'conn.clean': { nl: 'We vonden geen leerlingen van de school tussen je connecties.', en: 'We found no students of the school among your connections.' },
   'conn.found': { nl: 'We vonden {count} leerling(en) van de school tussen je connecties.', en: 'We found {count} student(s) of the school among your connections.' },

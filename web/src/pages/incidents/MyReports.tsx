@@ -99,7 +99,7 @@ export function ReceiptLookup() {
           setError(null);
           setView(null);
           try {
-            setView(await api<ReporterView>('GET', `/api/v1/public/incident-receipts/${encodeURIComponent(c)}`));
+            setView(await api<ReporterView>('POST', '/api/v1/public/incident-receipts', { receipt: c }));
           } catch (err) {
             setError(err instanceof ApiError && err.status === 429 ? t('inc.lookup.limited') : err instanceof ApiError && (err.status === 404 || err.status === 400) ? t('inc.lookup.notFound') : t('common.error'));
           } finally {

@@ -66,6 +66,7 @@ addTexts({
   'inc.report.err.spam_suspected': { nl: 'Dat ging te snel. Wacht een paar seconden en verstuur het opnieuw.', en: 'That was too fast. Wait a few seconds and send it again.' },
   'inc.report.err.form_expired': { nl: 'Dit formulier stond te lang open. Laad de pagina opnieuw; kopieer eerst je tekst.', en: 'This form was open too long. Reload the page; copy your text first.' },
   'inc.report.err.too_many_requests': { nl: 'Er zijn vanaf dit adres te veel meldingen verstuurd. Probeer het over een kwartier opnieuw.', en: 'Too many reports were sent from this address. Try again in a quarter of an hour.' },
+  'inc.report.err.form_used': { nl: 'Dit formulier is al verstuurd. Laad de pagina opnieuw om nog een melding te doen.', en: 'This form has already been sent. Reload the page to send another report.' },
   'inc.report.err.attachments_refused': { nl: 'Bijlagen kunnen niet worden meegestuurd. Beschrijf wat je zag in woorden.', en: 'Attachments cannot be sent. Describe what you saw in words.' },
   'inc.report.err.bad_request': { nl: 'Niet alles is goed ingevuld: {detail}', en: 'Not everything is filled in correctly: {detail}' },
   'inc.report.unknownSchool': { nl: 'Deze school is niet bekend. Controleer de link die je van de school kreeg.', en: 'This school is not known. Check the link you got from the school.' },

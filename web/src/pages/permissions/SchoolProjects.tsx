@@ -142,13 +142,16 @@ export function SchoolProjects() {
           <div className="field-row">
             <div className="field">
               <label htmlFor="project-from">{t('projects.startsOn')}</label>
-              <input id="project-from" type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />
+              <input id="project-from" type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} aria-describedby="project-period-hint" />
             </div>
             <div className="field">
               <label htmlFor="project-until">{t('projects.endsOn')}</label>
-              <input id="project-until" type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />
+              <input id="project-until" type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} aria-describedby="project-period-hint" />
             </div>
           </div>
+          <p className="hint" id="project-period-hint">
+            {t('projects.periodHint')}
+          </p>
           <PeoplePicker key={`e${formKey}`} label={t('projects.employees')} people={employeeOptions} chosen={employees} onChange={setEmployees} />
           <PeoplePicker key={`s${formKey}`} label={t('projects.students')} people={studentOptions} chosen={students} onChange={setStudents} />
           <button type="submit" disabled={busy}>

@@ -57,6 +57,7 @@ addTexts({
   'projects.name': { nl: 'Naam van het project', en: 'Name of the project' },
   'projects.reason': { nl: 'Waar gaat het over? (niet verplicht)', en: 'What is it about? (optional)' },
   'projects.startsOn': { nl: 'Eerste dag', en: 'First day' },
+  'projects.periodHint': { nl: 'Hoogstens een jaar. Voor het volgende schooljaar maak je een nieuw project.', en: 'At most one year. For the next school year, make a new project.' },
   'projects.endsOn': { nl: 'Laatste dag', en: 'Last day' },
   'projects.employees': { nl: 'Voor welke medewerker(s)?', en: 'For which employee(s)?' },
   'projects.students': { nl: 'Welke leerlingen doen mee?', en: 'Which students take part?' },

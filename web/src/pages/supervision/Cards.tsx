@@ -11,6 +11,9 @@ import type { Article } from '../write/types.ts';
 import type { Escalation, Review, ReviewEvent } from './shared.ts';
 import { duration, moment } from './shared.ts';
 
+/** Only web links are shown as links (the server accepts no others either). */
+const WEB_LINK = /^https?:\/\//i;
+
 export function History({ events }: { events: ReviewEvent[] }) {
   const t = useT();
   const { lang } = useLang();
@@ -109,7 +112,7 @@ export function EscalationCard({ schoolId, e, onChanged, headingLevel = 3 }: { s
           <p className="note">{e.note}</p>
         </>
       )}
-      {e.link && (
+      {e.link && WEB_LINK.test(e.link) && (
         <p>
           <a href={e.link} rel="noreferrer noopener" target="_blank">
             {t('esc.link')}
@@ -173,7 +176,9 @@ export function EscalationCard({ schoolId, e, onChanged, headingLevel = 3 }: { s
           </div>
           <fieldset className="to-incident">
             <legend>{t('esc.toIncident.legend')}</legend>
-            <p className="hint">{t('esc.toIncident.hint')}</p>
+            <p className="hint" id={`${id}-inc-hint`}>
+              {t('esc.toIncident.hint')}
+            </p>
             <div className="field">
               <label htmlFor={`${id}-cat`}>{t('esc.toIncident.category')}</label>
               <select id={`${id}-cat`} value={category} onChange={(x) => setCategory(x.target.value as Category)}>
@@ -184,7 +189,7 @@ export function EscalationCard({ schoolId, e, onChanged, headingLevel = 3 }: { s
                 ))}
               </select>
             </div>
-            <button type="button" className="secondary" disabled={busy} onClick={() => void toIncident()}>
+            <button type="button" className="secondary" disabled={busy} onClick={() => void toIncident()} aria-describedby={`${id}-inc-hint`}>
               {t('esc.toIncident.button')}
             </button>
           </fieldset>
@@ -201,6 +206,8 @@ export function ReviewCard({ schoolId, r, articles, onChanged }: { schoolId: str
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A post the check says may not be posted is never approved (the server answers 409 not_approvable).
+  const approvable = r.check?.verdict !== 'not_allowed';
   const decide = async (decision: 'approved' | 'changes_requested' | 'rejected') => {
     if (!comment.trim()) {
       setError(t('review.needsComment'));
@@ -209,7 +216,8 @@ export function ReviewCard({ schoolId, r, articles, onChanged }: { schoolId: str
     setBusy(true);
     setError(null);
     try {
-      await api('POST', `/api/v1/schools/${schoolId}/reviews/${r.id}/decision`, { decision, comment: comment.trim() });
+      // The check the supervisor looked at: when the author sent a new version meanwhile, the server answers 409 changed.
+      await api('POST', `/api/v1/schools/${schoolId}/reviews/${r.id}/decision`, { decision, comment: comment.trim(), checkId: r.check?.id });
       setComment('');
       onChanged();
     } catch (err) {
@@ -244,16 +252,19 @@ export function ReviewCard({ schoolId, r, articles, onChanged }: { schoolId: str
             <label htmlFor={`${id}-comment`}>{t('review.comment', { name: r.author })}</label>
             <textarea id={`${id}-comment`} value={comment} rows={3} maxLength={2000} onChange={(x) => setComment(x.target.value)} aria-describedby={error ? `${id}-err` : undefined} aria-invalid={error ? true : undefined} />
           </div>
+          {!approvable && <p className="hint">{t('review.notApprovable')}</p>}
           {error && (
             <p className="error" role="alert" id={`${id}-err`}>
               {error}
             </p>
           )}
           <div className="actions">
-            <button type="button" disabled={busy} onClick={() => void decide('approved')}>
-              {t('review.approve')}
-            </button>
-            <button type="button" className="secondary" disabled={busy} onClick={() => void decide('changes_requested')}>
+            {approvable && (
+              <button type="button" disabled={busy} onClick={() => void decide('approved')}>
+                {t('review.approve')}
+              </button>
+            )}
+            <button type="button" className={approvable ? 'secondary' : undefined} disabled={busy} onClick={() => void decide('changes_requested')}>
               {t('review.changes')}
             </button>
             <button type="button" className="secondary danger" disabled={busy} onClick={() => void decide('rejected')}>

@@ -36,8 +36,8 @@ addTexts({
   'esc.resolve': { nl: 'Afgehandeld', en: 'Resolved' },
   'esc.toIncident.legend': { nl: 'Maak er een melding van', en: 'Turn it into a report' },
   'esc.toIncident.hint': {
-    nl: 'Gaat het om gedrag waar de school iets aan moet doen (A.7, D)? Dan wordt het een melding met dit gesprek erin, en de medewerker die escaleerde als melder.',
-    en: 'Is this behaviour the school has to act on (A.7, D)? Then it becomes a report with this conversation in it, and the employee who escalated as the reporter.',
+    nl: 'Gaat het om gedrag waar de school iets aan moet doen (A.7, D)? Dan wordt het een melding, met de medewerker die escaleerde als melder. Let op: de toelichting, het hele geplakte gesprek en de link gaan mee in de melding, en die lezen meer mensen dan jij: het bestuur, de directeur, leidinggevenden, HR en de vertrouwenspersoon. De schermafbeeldingen gaan niet mee; die blijven alleen bij deze escalatie.',
+    en: 'Is this behaviour the school has to act on (A.7, D)? Then it becomes a report, with the employee who escalated as the reporter. Note: the note, the whole pasted conversation and the link go into the report, and more people than you read it: the board, the director, supervisors, HR and the confidential adviser. The screenshots do not go along; they stay with this escalation only.',
   },
   'esc.toIncident.category': { nl: 'Soort melding', en: 'Kind of report' },
   'esc.toIncident.button': { nl: 'Maak melding', en: 'Create report' },
@@ -56,6 +56,10 @@ addTexts({
   'review.changes': { nl: 'Vraag om aanpassingen', en: 'Ask for changes' },
   'review.reject': { nl: 'Afwijzen', en: 'Reject' },
   'review.needsComment': { nl: 'Schrijf een korte toelichting.', en: 'Write a short comment.' },
+  'review.notApprovable': {
+    nl: 'De controle zegt dat dit bericht niet geplaatst mag worden. Je kunt het daarom niet goedkeuren: vraag om aanpassingen of wijs het af.',
+    en: 'The check says this post may not be posted, so you cannot approve it: ask for changes or reject it.',
+  },
   'review.notYours': { nl: 'Deze vraag is aan een andere leidinggevende gericht; je kunt meelezen.', en: 'This question is addressed to another supervisor; you can read along.' },
   'review.event.requested': { nl: '{name} vroeg om een beoordeling', en: '{name} asked for a review' },
   'review.event.resubmitted': { nl: '{name} legde een aangepaste versie voor', en: '{name} sent a changed version' },

@@ -1,0 +1,2 @@
+ALTER TABLE "escalations" ADD CONSTRAINT "escalations_incident_id_incidents_id_fk" FOREIGN KEY ("incident_id") REFERENCES "public"."incidents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "reviews_one_active_per_post" ON "reviews" USING btree ("post_id") WHERE "reviews"."status" in ('open', 'changes_requested');
