@@ -13,7 +13,7 @@ import { foldName } from '../../src/connections/normalize.ts';
 import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 import type { RunningServer } from '../../src/server/start.ts';
 import { startServer } from '../../src/server/start.ts';
-import { axeViolations, launchChromium } from './browser.ts';
+import { axeViolations, launchChromium, openFromMenu } from './browser.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -64,7 +64,7 @@ describe('the connection check in the web app', () => {
     await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.getByRole('heading', { name: /Welkom/ }).waitFor();
-    await page.getByRole('navigation').getByRole('link', { name: 'Connectiecheck' }).click();
+    await openFromMenu(page, 'Connectiecheck');
     await page.getByRole('heading', { name: 'Connectiecheck', level: 1 }).waitFor();
     const input = page.getByLabel('Kies je exportbestand(en)');
     await input.waitFor();

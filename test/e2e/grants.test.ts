@@ -15,7 +15,7 @@ import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 import { DEMO_HOLIDAYS } from '../../src/modules/demo/seed.ts';
 import type { RunningServer } from '../../src/server/start.ts';
 import { startServer } from '../../src/server/start.ts';
-import { axeViolations, launchChromium } from './browser.ts';
+import { axeViolations, launchChromium, openFromMenu } from './browser.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -50,7 +50,7 @@ async function signedIn(email: string, viewport = DESKTOP): Promise<{ context: B
 }
 
 async function open(page: Page, link: string): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: link }).click();
+  await openFromMenu(page, link);
   await page.getByRole('heading', { name: link, level: 1 }).waitFor();
 }
 

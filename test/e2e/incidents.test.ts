@@ -15,7 +15,7 @@ import { totpCode } from '../../src/modules/auth/totp.ts';
 import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 import type { RunningServer } from '../../src/server/start.ts';
 import { startServer } from '../../src/server/start.ts';
-import { axeViolations, launchChromium } from './browser.ts';
+import { axeViolations, launchChromium, openFromMenu } from './browser.ts';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -114,7 +114,7 @@ describe('incidents in the web app', () => {
     // ---- the parent reports
     const parent = await signedIn('ouder@demo.postwijzer.nl');
     let page = parent.page;
-    await page.getByRole('navigation').getByRole('link', { name: 'Iets melden' }).click();
+    await openFromMenu(page, 'Iets melden');
     await page.getByRole('heading', { name: 'Iets melden', level: 1 }).waitFor();
     // Parents describe the people; they never search the roster.
     await page.getByText('Noem de namen gewoon in je beschrijving hierboven.').waitFor();
@@ -149,7 +149,7 @@ describe('incidents in the web app', () => {
     // ---- the director handles it
     const director = await signedIn('directeur@demo.postwijzer.nl');
     page = director.page;
-    await page.getByRole('navigation').getByRole('link', { name: 'Meldingen', exact: true }).click();
+    await openFromMenu(page, 'Meldingen');
     await page.getByRole('heading', { name: 'Meldingen', level: 1 }).waitFor();
     const row = page.locator('tr', { hasText: 'Op Facebook schreef een leerkracht' });
     await row.waitFor();
@@ -187,7 +187,7 @@ describe('incidents in the web app', () => {
     const measures = page.locator('section.inc-panel', { has: page.getByRole('heading', { name: 'Maatregelen' }) });
     const ladder = measures.locator('fieldset').first();
     await ladder.waitFor();
-    expect((await ladder.locator('label').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim())).toEqual(['Waarschuwing', 'Schorsing', 'Berisping', 'Ontslag (alleen het bestuur)', 'Ontslag op staande voet (alleen het bestuur)']);
+    expect((await ladder.locator('label').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim())).toEqual(['Waarschuwing', 'Berisping', 'Schorsing', 'Ontslag (alleen het bestuur)', 'Ontslag op staande voet (alleen het bestuur)']);
     expect(await measures.getByLabel(/^Ontslag/).first().isDisabled()).toBe(true);
     expect(await measures.innerText()).not.toMatch(/Verwijdering van school/);
     // No measure before the hearing.
@@ -246,13 +246,19 @@ describe('incidents in the web app', () => {
     await studentForm.waitFor();
     expect((await studentForm.locator('fieldset label').allInnerTexts()).map((x) => x.trim())).toEqual(['Waarschuwing', 'Schorsing', 'Verwijdering van school']);
     await studentForm.getByLabel('Verwijdering van school').check();
-    await studentForm.getByText(/WPO artikel 40/).waitFor();
+    await studentForm.getByText(/acht weken aantoonbaar zonder resultaat heeft gezocht \(WPO artikel 40\)/).waitFor();
+    // Removal asks how the search for another school ended (WPO art. 40).
+    expect((await studentForm.locator('fieldset').nth(1).locator('label').allInnerTexts()).map((x) => x.trim())).toEqual(['Een andere school wil de leerling toelaten', 'Acht weken aantoonbaar gezocht, zonder resultaat']);
     await studentForm.getByLabel('Schorsing').check();
     await studentForm.getByLabel('Aantal dagen schorsing (1 tot 5)').fill('2');
     await studentForm.getByLabel('Waarom deze maatregel (onderbouwing)').fill('Herhaald kwetsende berichten in de klassenapp.');
     await studentForm.getByRole('button', { name: 'Maatregel vastleggen' }).click();
-    await measures.getByRole('alert').filter({ hasText: 'Schorsing gemeld bij de Inspectie' }).waitFor();
+    // Decided; informing the Inspectie (more than one day, WPO art. 40c) is now a task that blocks closing.
+    await measures.getByText(/Schorsing.*2 dagen/).first().waitFor();
+    await page.getByRole('heading', { name: 'Meld de schorsing (langer dan één dag) bij de Inspectie van het Onderwijs', level: 3 }).waitFor();
+    await page.getByText(/pas worden gesloten als deze taak is afgerond/).waitFor();
     await expectAxeClean(page);
+    await measures.screenshot({ path: `${SHOTS}/incidents-inspectie-taak-desktop.png` });
     await director.context.close();
 
     // ---- the parent sees the outcome, nothing confidential
@@ -317,7 +323,7 @@ describe('incidents in the web app', () => {
 
   it('the board reports sexual images with the teacher involved, qualifies them as crossing the line, records the call and the police report, then closes', { timeout: 150_000 }, async () => {
     const { context, page } = await signedIn('bestuur@demo.postwijzer.nl');
-    await page.getByRole('navigation').getByRole('link', { name: 'Iets melden' }).click();
+    await openFromMenu(page, 'Iets melden');
     await page.getByLabel('Seksuele beelden van minderjarigen').check();
     await page.getByLabel('Wat is er gebeurd?').fill('Een ouder zag in een chatgroep een beeld van een leerling dat een medewerker zou hebben gedeeld. Niet bekeken of bewaard.');
     // Staff search the roster for the people involved.
@@ -327,7 +333,7 @@ describe('incidents in the web app', () => {
     await page.getByRole('button', { name: 'Melding versturen' }).click();
     await page.getByText('Omdat je seksuele beelden van minderjarigen meldt, beslist de school of er aangifte bij de politie komt.').waitFor();
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Meldingen', exact: true }).click();
+    await openFromMenu(page, 'Meldingen');
     await page.locator('tr', { hasText: 'Een ouder zag in een chatgroep' }).getByRole('link').click();
     await page.getByRole('heading', { name: /^Melding van/, level: 1 }).waitFor();
     await page.getByText('Leg het besluit over aangifte bij de politie vast (D.6)').first().waitFor();

@@ -18,7 +18,7 @@ import type { RunningServer } from '../../src/server/start.ts';
 import { startServer } from '../../src/server/start.ts';
 import type { TestSmtp } from '../support/smtp.ts';
 import { startSmtp } from '../support/smtp.ts';
-import { axeViolations, launchChromium } from './browser.ts';
+import { axeViolations, launchChromium, openFromMenu } from './browser.ts';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -74,7 +74,7 @@ async function signIn(email: string, viewport = DESKTOP): Promise<{ context: Bro
 }
 
 const openNav = async (page: Page, name: string, h1: string) => {
-  await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+  await openFromMenu(page, name);
   await expect.poll(() => page.locator('h1').innerText()).toBe(h1);
 };
 

@@ -117,7 +117,10 @@ describe('the supervisor flows in the web app', () => {
     expect(await s.evaluate(() => document.activeElement?.textContent)).toBe('Vraag om aanpassingen');
     await s.keyboard.press('Enter');
     await s.getByText('Er wacht niets op je').waitFor();
-    expect(await mailWith(TEACHER, 'vraagt om aanpassingen')).toContain('zonder de school af te kraken');
+    // The mail says what was decided and links to the app; the comment stays behind the sign-in.
+    const changesMail = await mailWith(TEACHER, 'vraagt om aanpassingen');
+    expect(changesMail).not.toContain('af te kraken');
+    expect(changesMail).toContain('Je leest de toelichting in Postwijzer');
 
     // The teacher sees it on "Mijn berichten", changes the post and sends it again.
     await nav(t, 'Mijn berichten');
@@ -142,7 +145,9 @@ describe('the supervisor flows in the web app', () => {
     await again.getByLabel(/Toelichting voor/).fill('Zo is het goed.');
     await again.getByRole('button', { name: 'Goedkeuren' }).click();
     await s.getByText('Er wacht niets op je').waitFor();
-    expect(await mailWith(TEACHER, 'goedgekeurd')).toContain('Zo is het goed.');
+    const approvedMail = await mailWith(TEACHER, 'goedgekeurd');
+    expect(approvedMail).not.toContain('Zo is het goed.');
+    expect(approvedMail).toContain('/berichten');
 
     // The teacher publishes exactly the approved version (its verdict asks for a review).
     await t.reload();

@@ -39,10 +39,15 @@ beforeAll(async () => {
     { externalId: 'karim', kind: 'employee', givenName: 'Karim', familyName: 'El Amrani' },
     { externalId: 'lotte', kind: 'student', givenName: 'Lotte', familyName: 'Peters', group: '5b', birthDate: '2017-03-02' },
     { externalId: 'sem', kind: 'student', givenName: 'Sem', familyName: 'Demir', group: '6a', birthDate: '2016-05-20' },
+    { externalId: 'femke', kind: 'student', givenName: 'Femke', familyName: 'Bos', group: '8', birthDate: '2010-12-01' },
+    { externalId: 'hans', kind: 'guardian', givenName: 'Hans', familyName: 'Bos' },
     { externalId: 'mila', kind: 'student', givenName: 'Mila', familyName: 'Jansen', group: '6a', birthDate: '2016-09-01' },
   ]);
   await linkGuardian(database.db, id('emre'), id('yusuf'));
   await linkGuardian(database.db, id('emre'), id('sem'));
+  await linkGuardian(database.db, id('hans'), id('femke'));
+  await database.db.update(people).set({ email: 'femke.bos@leerling.example' }).where(eq(people.id, id('femke')));
+  await database.db.update(people).set({ email: 'hans.bos@ouders.example' }).where(eq(people.id, id('hans')));
   await database.db.update(people).set({ email: 'emre.demir@ouders.example' }).where(eq(people.id, id('emre')));
   await database.db.update(people).set({ email: 'noor.visser@leerling.example' }).where(eq(people.id, id('noor')));
   const account = async (name: string, grants: { schoolId: string; role: Role; person?: string }[]) => {
@@ -142,9 +147,17 @@ describe(`the breach register (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => 
     expect((await call('fg', 'GET', `${base(schoolB)}/${made}`)).statusCode).toBe(200);
     expect((await call('fgB', 'GET', `${base(schoolB)}/${made}`)).statusCode).toBe(200);
     // fgB is not the FG of school A: they cannot add it (nor remove the register's own school).
+    const refused = async () => (await database.query<{ n: number }>(`select count(*)::int as n from audit_events where school_id = $1 and action = 'access.not_yours'`, [schoolB]))[0]!.n;
+    const before = await refused();
     const other = await call('fgB', 'PUT', `${base(schoolB)}/${made}`, { schoolIds: [schoolB] });
-    expect(other.statusCode).toBe(400);
-    expect(other.json().issues[0].path).toBe('$.schoolIds');
+    expect(other.statusCode).toBe(403);
+    expect(other.json()).toMatchObject({ error: 'not_yours', issues: [{ path: '$.schoolIds' }] });
+    expect((await refused()) - before).toBe(1);
+    // The FG of both schools cannot name a school where they are not FG either.
+    const stranger = (await buildSchool(database.db, { brin: '99BC', name: 'De Wilg' })).school.id;
+    const third = await call('fg', 'PUT', `${base()}/${made}`, { schoolIds: [schoolA, stranger] });
+    expect(third.statusCode).toBe(403);
+    expect((await detail(made)).schoolIds).toEqual([schoolA, schoolB]);
   });
 
   it('takes a report through assessment, the AP notification and informing the people concerned', async () => {
@@ -169,7 +182,7 @@ describe(`the breach register (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => 
     expect(facts.json().people.map((p: { name: string }) => p.name).sort()).toEqual(['Karim El Amrani', 'Noor Visser', 'Yusuf Demir']);
 
     // Informing people before the decision says so is refused.
-    expect((await call('fg', 'POST', `${base()}/${breachId}/people-notification`, { messageNl: 'Er is iets misgegaan.', messageEn: 'Something went wrong.', contact: 'fg@school.example' })).statusCode).toBe(409);
+    expect((await call('fg', 'POST', `${base()}/${breachId}/people-notification`, { messageNl: 'Er is iets misgegaan.', messageEn: 'Something went wrong.', consequencesNl: 'Onbekend.', consequencesEn: 'Unknown.', measuresNl: 'Nog geen.', measuresEn: 'None yet.', contact: 'fg@school.example' })).statusCode).toBe(409);
     expect((await call('fg', 'POST', `${base()}/${breachId}/authority-notification`, { notifiedAt: '2026-10-23T16:00:00+02:00', reference: 'AP-1' })).statusCode).toBe(409);
 
     const assessed = await call('fg', 'POST', `${base()}/${breachId}/assessment`, { isBreach: true, risk: 'high', rationale: 'Foto’s van kinderen met naam: hoog risico.' });
@@ -239,9 +252,30 @@ describe(`the breach register (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => 
     expect(JSON.stringify(audit)).not.toMatch(/klassenfoto|Karim/i);
   });
 
+  it('informs a student who turns 16 today (on the Dutch calendar) herself, not her parents', async () => {
+    const before = clock;
+    // Half past midnight in the Netherlands on her birthday; in UTC it is still the day before.
+    clock = Date.parse('2026-12-01T00:30:00+01:00');
+    const breachId = (await report('karim', { peopleIds: [id('femke')] })).json().id;
+    expect((await call('fg', 'POST', `${base()}/${breachId}/assessment`, { isBreach: true, risk: 'high', rationale: 'Rapport met cijfers bij een ander: hoog risico.' })).statusCode).toBe(200);
+    const informed = await call('fg', 'POST', `${base()}/${breachId}/people-notification`, {
+      messageNl: 'Je rapport is naar een verkeerd adres gestuurd.',
+      messageEn: 'Your report was sent to a wrong address.',
+      consequencesNl: 'Iemand anders kon je cijfers lezen.',
+      consequencesEn: 'Someone else could read your grades.',
+      measuresNl: 'De ontvanger heeft de mail gewist.',
+      measuresEn: 'The recipient deleted the e-mail.',
+      contact: 'fg@regenboog.example',
+    });
+    expect(informed.json().sent).toEqual([{ personId: id('femke'), via: 'self', mails: 1 }]);
+    expect(await smtp.nthMail('femke.bos@leerling.example')).toMatch(/concerns you/);
+    expect(smtp.mailsTo('hans.bos@ouders.example')).toEqual([]);
+    clock = before;
+  });
+
   it('keeps every reported fact in the first history event', async () => {
     const r = await report('karim', { kind: 'email_wrong_address', title: 'Cijferlijst verkeerd gemaild', approxPeople: 27, dataCategories: ['naam', 'cijfers'], discoveredAt: '2026-10-24T09:00:00+02:00' });
-    expect(r.statusCode).toBe(201);
+    expect(r.statusCode, r.body).toBe(201);
     const d = await detail(r.json().id);
     expect(d).toMatchObject({ approxPeople: 27, dataCategories: ['naam', 'cijfers'] });
     expect(d.history).toHaveLength(1);
@@ -300,6 +334,13 @@ describe(`the breach register (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => 
     await expect(database.query(`update breach_events set type = 'x'`)).rejects.toThrow(/append-only: UPDATE/);
     await expect(database.query(`delete from breach_events`)).rejects.toThrow(/append-only: DELETE/);
     await expect(database.query(`truncate breach_events`)).rejects.toThrow(/append-only: TRUNCATE/);
+    // Nor around it: through the register's rows.
+    const count = async () => (await database.query<{ n: number }>(`select count(*)::int as n from breach_events`))[0]!.n;
+    const before = await count();
+    expect(before).toBeGreaterThan(10);
+    await expect(database.query(`truncate breaches cascade`)).rejects.toThrow(/append-only: TRUNCATE/);
+    await expect(database.query(`delete from breaches`)).rejects.toThrow();
+    expect(await count()).toBe(before);
   });
 });
 
@@ -350,7 +391,7 @@ describe('possible breaches found automatically', () => {
 
   it('judges consent when the post is published, and makes no entry for a post never published', async () => {
     const consent = (status: string) => call('emre', 'POST', `/api/v1/schools/${schoolA}/people/${id('sem')}/consents`, { channel: 'school_social_media', media: ['photo'], status });
-    expect((await consent('granted')).statusCode).toBe(200);
+    expect((await consent('granted')).statusCode).toBe(201);
     const post = await submit('sem');
     expect(post.result.verdict).toBe('allowed');
     // Withdrawn while the post waits to be published: not yet online, so no task and no entry.

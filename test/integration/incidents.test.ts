@@ -162,7 +162,7 @@ describe(`incidents (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const karim = view2.people.find((p: { personId: string }) => p.personId === id('karim'));
     expect(karim.earlierIncidents.map((e: { id: string }) => e.id)).toEqual([incidentId]);
     expect(karim.earlierMeasures).toMatchObject([{ kind: 'waarschuwing', incidentId }]);
-    expect(karim.proposal.kind).toBe('schorsing');
+    expect(karim.proposal.kind).toBe('berisping');
   });
 
   it('suggests the articles the check engine finds in the reported text, and stores them on the case', async () => {
@@ -250,10 +250,6 @@ describe(`incidents (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(employeeRemoval.json().error).toBe('not_on_ladder');
     const byBoard = await step('board', incidentId, 'measures', { personId: id('karim'), kind: 'ontslag', rationale: 'Ernstig en herhaald.' });
     expect(byBoard.statusCode, byBoard.body).toBe(201);
-    // A student's suspension of more than a day needs the Inspectie report; removal more steps.
-    const suspend = await step('director', incidentId, 'measures', { personId: id('sara'), kind: 'schorsing', days: 3, rationale: 'x' });
-    expect(suspend.statusCode).toBe(409);
-    expect(suspend.json().issues).toEqual([{ path: '$.kind', message: 'missing step: inspectie_report' }]);
     expect((await step('director', incidentId, 'measures', { personId: id('sara'), kind: 'schorsing', days: 6, rationale: 'x' })).json().error).toBe('days_invalid');
     expect((await step('director', incidentId, 'measures', { personId: id('sara'), kind: 'schorsing', days: 1, rationale: 'Eén dag.' })).statusCode).toBe(201);
     // D.4: a student's measure goes into the student file; a guardian's into their child's.
@@ -265,7 +261,7 @@ describe(`incidents (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     ]);
     expect(await fileOf('emre', incidentId)).toEqual([]);
     const removal = await step('director', incidentId, 'measures', { personId: id('sara'), kind: 'verwijdering', rationale: 'x' });
-    expect(removal.json().issues.map((i: { message: string }) => i.message)).toEqual(['missing step: hearing', 'missing step: inspectie_consulted', 'missing step: other_school_sought']);
+    expect(removal.json().issues.map((i: { message: string }) => i.message)).toEqual(['missing step: hearing']);
     // The supervisor handles but does not decide (the guard).
     expect((await step('supervisor', incidentId, 'measures', { personId: id('sara'), kind: 'waarschuwing', rationale: 'x' })).statusCode).toBe(403);
   });
@@ -367,6 +363,49 @@ describe(`incidents (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect((await verifyAudit(database.db, { schoolId })).broken).toEqual([]);
   });
 
+  it('makes informing the Inspectie a task after a student suspension of more than a day or a removal, which blocks closing (WPO art. 40, 40c)', async () => {
+    const incidentId = await report();
+    await move('director', incidentId, 'triage');
+    await move('director', incidentId, 'investigate');
+    await step('director', incidentId, 'people', { personId: id('sara'), role: 'subject' });
+    const suspend = await step('director', incidentId, 'measures', { personId: id('sara'), kind: 'schorsing', days: 2, rationale: 'Twee dagen.' });
+    expect(suspend.statusCode, suspend.body).toBe(201);
+    const measureId = suspend.json().measures[0].id as string;
+    expect(suspend.json().tasks).toMatchObject([{ kind: 'inspectie_melding', status: 'open', measureId, phone: null, title: expect.stringMatching(/schorsing.*Inspectie/) }]);
+    const taskId = suspend.json().tasks[0].id as string;
+    expect((await move('director', incidentId, 'decide')).statusCode).toBe(200);
+    expect((await move('director', incidentId, 'close')).json().error).toBe('open_tasks');
+    const noDate = await step('director', incidentId, `tasks/${taskId}/close`, { report: { note: 'Gemeld.' } });
+    expect(noDate.statusCode).toBe(400);
+    expect(noDate.json()).toMatchObject({ error: 'report_record_required', issues: [{ path: '$.report.date' }] });
+    expect((await step('director', incidentId, `tasks/${taskId}/close`, { report: { date: '2026-11-27' } })).statusCode).toBe(400);
+    const done = await step('director', incidentId, `tasks/${taskId}/close`, { report: { date: '2026-11-26', reference: 'ISD-77' } });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().tasks[0]).toMatchObject({ status: 'done', call: { date: '2026-11-26', reference: 'ISD-77' } });
+    expect((await move('director', incidentId, 'close')).json().status).toBe('closed');
+
+    // Removal: heard first, and only with a recorded outcome of the search for another school.
+    const second = await report();
+    await move('director', second, 'triage');
+    await move('director', second, 'investigate');
+    await step('director', second, 'people', { personId: id('sara'), role: 'subject' });
+    await step('director', second, 'steps', { personId: id('sara'), kind: 'hearing', on: '2026-11-26', note: 'Groepsleraar en ouders gehoord.' });
+    const noOutcome = await step('board', second, 'measures', { personId: id('sara'), kind: 'verwijdering', rationale: 'x' });
+    expect(noOutcome.statusCode).toBe(400);
+    expect(noOutcome.json()).toMatchObject({ error: 'removal_outcome_required', issues: [{ path: '$.removalOutcome' }] });
+    expect((await step('board', second, 'measures', { personId: id('sara'), kind: 'verwijdering', rationale: 'x', removalOutcome: 'maybe' })).statusCode).toBe(400);
+    const removed = await step('board', second, 'measures', { personId: id('sara'), kind: 'verwijdering', rationale: 'Ernstig en herhaald.', removalOutcome: 'eight_weeks_without_result' });
+    expect(removed.statusCode, removed.body).toBe(201);
+    expect(removed.json().measures[0]).toMatchObject({ kind: 'verwijdering', removalOutcome: 'eight_weeks_without_result' });
+    expect(removed.json().tasks).toMatchObject([{ kind: 'inspectie_melding', status: 'open', title: expect.stringMatching(/verwijdering bij de Inspectie/) }]);
+    // A one-day suspension asks no Inspectie notice.
+    const third = await report();
+    await move('director', third, 'triage');
+    await move('director', third, 'investigate');
+    await step('director', third, 'people', { personId: id('lotte'), role: 'subject' });
+    expect((await step('director', third, 'measures', { personId: id('lotte'), kind: 'schorsing', days: 1, rationale: 'x' })).json().tasks).toEqual([]);
+  });
+
   it('closes the D.2 phone task only with a call record, and only the board qualifies', async () => {
     const incidentId = await report();
     await move('director', incidentId, 'triage');
@@ -398,6 +437,22 @@ describe(`incidents (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     // Qualifying a student is refused.
     await step('director', incidentId, 'people', { personId: id('lotte'), role: 'affected' });
     expect((await step('board', incidentId, 'qualification', { personId: id('lotte'), grensoverschrijdend: true, rationale: 'x' })).statusCode).toBe(400);
+  });
+
+  it('cancels the open D.2 task when the board re-qualifies as not grensoverschrijdend', async () => {
+    const incidentId = await report();
+    await move('director', incidentId, 'triage');
+    await step('director', incidentId, 'people', { personId: id('karim'), role: 'subject' });
+    const yes = await step('board', incidentId, 'qualification', { personId: id('karim'), grensoverschrijdend: true, rationale: 'Eerste oordeel.' });
+    const taskId = yes.json().tasks[0].id as string;
+    expect((await move('director', incidentId, 'dismiss', 'Toch niets.')).json().error).toBe('open_tasks');
+    const no = await step('board', incidentId, 'qualification', { personId: id('karim'), grensoverschrijdend: false, rationale: 'Na gesprek: niet grensoverschrijdend.' });
+    expect(no.statusCode, no.body).toBe(201);
+    expect(no.json().tasks).toMatchObject([{ id: taskId, status: 'cancelled' }]);
+    expect(no.json().events.at(-1)).toMatchObject({ type: 'task_cancelled', payload: { taskId, reason: expect.stringMatching(/not grensoverschrijdend/) } });
+    expect(no.json().allowedEvents).toContain('dismiss');
+    expect((await step('director', incidentId, `tasks/${taskId}/close`, { call: { date: '2026-11-26', time: '10:00', caller: 'x', reference: 'x', advice: 'x' } })).statusCode).toBe(404);
+    expect((await move('director', incidentId, 'dismiss', 'Geen schending.')).json().status).toBe('closed');
   });
 
   it('needs a date and police reference when the decision is to report (D.6)', async () => {

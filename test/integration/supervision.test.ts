@@ -7,7 +7,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
-import { auditEvents, checks, employments, escalations, incidents, reviewEvents, reviews } from '../../src/db/schema/index.ts';
+import { accountRoles, accounts, auditEvents, checks, employments, escalations, incidents, reviewEvents, reviews } from '../../src/db/schema/index.ts';
 import { verifyAudit } from '../../src/modules/audit/chain.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { Browser } from '../support/auth.ts';
@@ -420,7 +420,7 @@ describe(`who decides, one running request per post, what holds publishing back 
     expect(own.statusCode).toBe(403);
     expect(own.json().error).toBe('not_yours');
     const item = (await get(who.director, A('/supervision/queue'))).json().items.find((i: { id: string }) => i.id === reviewId);
-    expect(item.mayDecide).toBe(false);
+    expect(item).toMatchObject({ mayDecide: false, mine: true });
     expect((await post(who.director, A(`/posts/${postId}/publish`), { confirmed: true })).statusCode).toBe(409);
     const byBoard = await decide(board, reviewId, { decision: 'approved', comment: 'Akkoord (bestuur).' });
     expect(byBoard.statusCode).toBe(200);
@@ -453,6 +453,25 @@ describe(`who decides, one running request per post, what holds publishing back 
       (e: unknown) => e as { code?: string; cause?: { code?: string } },
     );
     expect(err?.code ?? err?.cause?.code).toBe('23505');
+  });
+
+  it('sends a resubmission to a new addressee when the supervisor no longer holds a leading role, and records it', async () => {
+    const colleaguePerson = (await database.db.select({ personId: reviews.requesterId }).from(reviews).where(eq(reviews.requesterAccountId, who.colleague.accountId)).limit(1))[0]!.personId!;
+    const pieter = (await database.db.select({ personId: accountRoles.personId }).from(accountRoles).where(eq(accountRoles.accountId, who.otherSupervisor.accountId)))[0]!.personId!;
+    await database.db.update(employments).set({ supervisorId: pieter }).where(eq(employments.personId, colleaguePerson));
+    const asked = (await post(who.colleague, A('/reviews'), { post: workPost(DOUBTFUL), question: 'Pieter, mag dit?' })).json();
+    expect(asked.supervisor).toEqual({ name: 'Pieter Kok', via: 'employment' });
+    expect((await decide(who.otherSupervisor, asked.reviewId, { decision: 'changes_requested', comment: 'Zachter graag.' })).statusCode).toBe(200);
+    // Pieter leaves: his account closes.
+    await database.db.update(accounts).set({ closedAt: new Date(clock) }).where(eq(accounts.id, who.otherSupervisor.accountId));
+    const again = await post(who.colleague, A(`/reviews/${asked.reviewId}/resubmit`), { post: workPost('Ik wil graag met jullie praten over het nieuwe beleid.') });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().supervisor).toEqual({ name: 'Dirk Smit' });
+    const detail = (await get(who.colleague, A(`/reviews/${asked.reviewId}`))).json();
+    expect(detail.supervisor).toBe('Dirk Smit');
+    expect(detail.history.map((h: { kind: string }) => h.kind)).toEqual(['requested', 'changes_requested', 'readdressed', 'resubmitted']);
+    expect(await mailWith(who.director.email, 'colleague heeft een aangepast bericht opnieuw aan je voorgelegd')).toContain('/wachtrij');
+    expect((await decide(who.director, asked.reviewId, { decision: 'approved', comment: 'Goed zo.' })).statusCode).toBe(200);
   });
 
   it('a request that was rejected or still runs holds the post back, whatever its verdict', async () => {

@@ -14,6 +14,10 @@ describe('the 72-hour deadline', () => {
     expect(local('2027-03-26T10:00:00+01:00')).toBe('2027-03-29T11:00+02:00');
     // Aware during the hour that happens twice (02:30 summer time, the first time).
     expect(local('2026-10-25T02:30:00+02:00')).toBe('2026-10-28T01:30+01:00');
+    // ... and the second time (02:30 winter time), one real hour later.
+    expect(local('2026-10-25T02:30:00+01:00')).toBe('2026-10-28T02:30+01:00');
+    // The instant itself, not just its wall-clock reading: 72 hours on both changes.
+    for (const aware of ['2026-10-23T15:00:00+02:00', '2027-03-26T10:00:00+01:00']) expect(deadlineOf(at(aware)).getTime() - at(aware).getTime()).toBe(72 * 3_600_000);
   });
 
   it('is three days to the minute on ordinary days, summer and winter', () => {
@@ -62,6 +66,9 @@ describe('time left and overdue', () => {
   it('says notified, notified late, or that no notification is needed', () => {
     const on = deadlineView(entry('2027-03-26T10:00:00+01:00', { authorityNotifiedAt: at('2027-03-29T10:59:00+02:00'), notifyAuthority: true, status: 'registered' }), at('2027-04-10T00:00:00Z'));
     expect(on).toMatchObject({ state: 'notified', minutesLeft: 1 });
+    // Exactly at the deadline is in time; a minute after it is late.
+    expect(deadlineView(entry('2027-03-26T10:00:00+01:00', { authorityNotifiedAt: at('2027-03-29T11:00:00+02:00'), notifyAuthority: true, status: 'registered' }), at('2027-04-10T00:00:00Z')).state).toBe('notified');
+    expect(deadlineView(entry('2027-03-26T10:00:00+01:00', { authorityNotifiedAt: at('2027-03-29T11:01:00+02:00'), notifyAuthority: true, status: 'registered' }), at('2027-04-10T00:00:00Z')).state).toBe('notified_late');
     const late = deadlineView(entry('2027-03-26T10:00:00+01:00', { authorityNotifiedAt: at('2027-03-29T13:00:00+02:00'), notifyAuthority: true, status: 'registered' }), at('2027-04-10T00:00:00Z'));
     expect(late).toMatchObject({ state: 'notified_late', minutesLeft: -120, label: { nl: 'gemeld, 2 uur te laat', en: 'notified, 2 h late' } });
     expect(deadlineView(entry('2027-03-26T10:00:00+01:00', { notifyAuthority: false, status: 'registered' }), at('2027-04-10T00:00:00Z')).state).toBe('not_required');

@@ -3,8 +3,8 @@
 // measure proposal and the public form's token.
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, needsPoliceDecision } from '../../src/modules/incidents/domain/categories.ts';
-import type { Audience, MeasureKind, PersonKind, StepKind } from '../../src/modules/incidents/domain/measures.ts';
-import { audienceOf, checkMeasure, decidersOf, EMPLOYEE_MEASURES, isOnLadder, proposeMeasure, requiredSteps, STUDENT_MEASURES } from '../../src/modules/incidents/domain/measures.ts';
+import type { Audience, MeasureKind, PersonKind, RemovalOutcome, StepKind } from '../../src/modules/incidents/domain/measures.ts';
+import { audienceOf, checkMeasure, decidersOf, EMPLOYEE_MEASURES, inspectieTask, isOnLadder, proposeMeasure, REMOVAL_OUTCOMES, requiredSteps, SEVERITY, STUDENT_MEASURES } from '../../src/modules/incidents/domain/measures.ts';
 import type { IncidentEvent, IncidentStatus } from '../../src/modules/incidents/domain/state.ts';
 import { allowedEvents, dueAfter, EVENTS, STATUSES, transition, TransitionError } from '../../src/modules/incidents/domain/state.ts';
 import { checkFormToken, issueFormToken, MAX_AGE_MS, MIN_FILL_MS } from '../../src/modules/incidents/public-form.ts';
@@ -108,12 +108,12 @@ describe('the ladders', () => {
       for (const m of ALL_MEASURES) {
         const expected = (audience === 'employee' ? (EMPLOYEE_MEASURES as readonly string[]) : (STUDENT_MEASURES as readonly string[])).includes(m);
         expect(isOnLadder(audience, m)).toBe(expected);
-        const r = checkMeasure({ person: { kind }, kind: m, days: 1, deciderRoles: roles('board'), stepsOnRecord: allSteps });
+        const r = checkMeasure({ person: { kind }, kind: m, days: 1, deciderRoles: roles('board'), stepsOnRecord: allSteps, removalOutcome: 'other_school_found' });
         expect(r?.code ?? 'ok').toBe(expected ? 'ok' : 'not_on_ladder');
       }
     }
-    expect(checkMeasure({ person: { kind: 'student' }, kind: 'berisping', days: null, deciderRoles: roles('board'), stepsOnRecord: allSteps })?.code).toBe('not_on_ladder');
-    expect(checkMeasure({ person: { kind: 'employee' }, kind: 'verwijdering', days: null, deciderRoles: roles('board'), stepsOnRecord: allSteps })?.code).toBe('not_on_ladder');
+    expect(checkMeasure({ person: { kind: 'student' }, kind: 'berisping', days: null, deciderRoles: roles('board'), stepsOnRecord: allSteps, removalOutcome: 'other_school_found' })?.code).toBe('not_on_ladder');
+    expect(checkMeasure({ person: { kind: 'employee' }, kind: 'verwijdering', days: null, deciderRoles: roles('board'), stepsOnRecord: allSteps, removalOutcome: 'other_school_found' })?.code).toBe('not_on_ladder');
   });
 });
 
@@ -134,21 +134,21 @@ describe('who decides', () => {
       expect([...decidersOf(audience, kind)].sort()).toEqual([...allowed].sort());
       const person = { kind: audience === 'employee' ? ('employee' as const) : ('student' as const) };
       for (const role of everyRole) {
-        const r = checkMeasure({ person, kind, days: 1, deciderRoles: roles(role), stepsOnRecord: allSteps });
+        const r = checkMeasure({ person, kind, days: 1, deciderRoles: roles(role), stepsOnRecord: allSteps, removalOutcome: 'other_school_found' });
         expect(r?.code ?? 'ok', role).toBe(allowed.includes(role) ? 'ok' : 'not_your_decision');
       }
     });
   }
 
   it('only the board decides a dismissal, even when the director holds other roles too', () => {
-    const r = checkMeasure({ person: { kind: 'employee' }, kind: 'ontslag', days: null, deciderRoles: roles('director', 'hr', 'supervisor'), stepsOnRecord: allSteps });
+    const r = checkMeasure({ person: { kind: 'employee' }, kind: 'ontslag', days: null, deciderRoles: roles('director', 'hr', 'supervisor'), stepsOnRecord: allSteps, removalOutcome: 'other_school_found' });
     expect(r).toMatchObject({ code: 'not_your_decision' });
   });
 });
 
-describe('the legal steps before a measure', () => {
-  const check = (kind: PersonKind, m: string, days: number | null, steps: StepKind[]) =>
-    checkMeasure({ person: { kind }, kind: m, days, deciderRoles: roles('board'), stepsOnRecord: new Set(steps) });
+describe('the legal steps around a measure', () => {
+  const check = (kind: PersonKind, m: string, days: number | null, steps: StepKind[], removalOutcome?: RemovalOutcome) =>
+    checkMeasure({ person: { kind }, kind: m, days, deciderRoles: roles('board'), stepsOnRecord: new Set(steps), removalOutcome });
 
   it('hears the employee before any employee measure', () => {
     for (const m of EMPLOYEE_MEASURES) {
@@ -157,19 +157,23 @@ describe('the legal steps before a measure', () => {
     }
   });
 
-  it('reports a student suspension of more than one day to the Inspectie (WPO art. 40c)', () => {
+  it('suspends a student without a prior Inspectie step; more than one day makes the task to inform the Inspectie (WPO art. 40c)', () => {
     expect(check('student', 'schorsing', 1, [])).toBeNull();
-    expect(check('student', 'schorsing', 2, [])).toMatchObject({ code: 'precondition_failed', missing: ['inspectie_report'] });
-    expect(check('student', 'schorsing', 5, ['inspectie_report'])).toBeNull();
-    expect(check('student', 'schorsing', 6, ['inspectie_report'])).toMatchObject({ code: 'days_invalid' });
+    expect(check('student', 'schorsing', 2, [])).toBeNull();
+    expect(inspectieTask({ kind: 'student' }, 'schorsing', 1)).toBeNull();
+    expect(inspectieTask({ kind: 'student' }, 'schorsing', 2)?.title).toMatch(/Inspectie/);
+    expect(inspectieTask({ kind: 'guardian' }, 'schorsing', 3)).toBeNull();
+    expect(inspectieTask({ kind: 'student' }, 'waarschuwing', null)).toBeNull();
+    expect(check('student', 'schorsing', 6, [])).toMatchObject({ code: 'days_invalid' });
     expect(check('student', 'schorsing', null, [])).toMatchObject({ code: 'days_invalid' });
     expect(check('student', 'schorsing', 1.5, [])).toMatchObject({ code: 'days_invalid' });
   });
 
-  it('removes a student only after the hearing, the Inspectie consulted and another school sought (WPO art. 40)', () => {
-    expect(check('student', 'verwijdering', null, [])).toMatchObject({ missing: ['hearing', 'inspectie_consulted', 'other_school_sought'] });
-    expect(check('student', 'verwijdering', null, ['hearing', 'inspectie_consulted'])).toMatchObject({ missing: ['other_school_sought'] });
-    expect(check('student', 'verwijdering', null, ['hearing', 'inspectie_consulted', 'other_school_sought'])).toBeNull();
+  it('removes a student only after the hearing and with a recorded outcome of the search for another school (WPO art. 40)', () => {
+    expect(check('student', 'verwijdering', null, [])).toMatchObject({ code: 'precondition_failed', missing: ['hearing'] });
+    expect(check('student', 'verwijdering', null, ['hearing'])).toMatchObject({ code: 'removal_outcome_required' });
+    for (const outcome of REMOVAL_OUTCOMES) expect(check('student', 'verwijdering', null, ['hearing'], outcome)).toBeNull();
+    expect(inspectieTask({ kind: 'student' }, 'verwijdering', null)?.title).toMatch(/verwijdering bij de Inspectie/);
   });
 
   it('asks no statutory steps for a guardian or a warning to a student', () => {
@@ -180,12 +184,17 @@ describe('the legal steps before a measure', () => {
 });
 
 describe('the measure proposal', () => {
-  it('starts with the lightest and climbs one rung, never to summary dismissal', () => {
+  it('starts with the lightest and climbs one rung by severity, never to summary dismissal', () => {
+    expect(SEVERITY.employee).toEqual(['waarschuwing', 'berisping', 'schorsing', 'ontslag', 'ontslag_op_staande_voet']);
     expect(proposeMeasure('employee', []).kind).toBe('waarschuwing');
-    expect(proposeMeasure('employee', ['waarschuwing']).kind).toBe('schorsing');
-    expect(proposeMeasure('employee', ['waarschuwing', 'berisping']).kind).toBe('ontslag');
+    // After a warning the reprimand, not a suspension: the reprimand is lighter.
+    expect(proposeMeasure('employee', ['waarschuwing']).kind).toBe('berisping');
+    expect(proposeMeasure('employee', ['waarschuwing', 'berisping']).kind).toBe('schorsing');
+    expect(proposeMeasure('employee', ['schorsing', 'waarschuwing']).kind).toBe('ontslag');
     expect(proposeMeasure('employee', ['ontslag']).kind).toBe('ontslag');
-    expect(proposeMeasure('employee', ['ontslag_op_staande_voet']).kind).toBe('waarschuwing');
+    // Capped at the top, never back down to a warning.
+    expect(proposeMeasure('employee', ['ontslag_op_staande_voet']).kind).toBe('ontslag');
+    expect(proposeMeasure('employee', ['unknown']).kind).toBe('waarschuwing');
     expect(proposeMeasure('student_or_guardian', ['schorsing']).kind).toBe('verwijdering');
     expect(proposeMeasure('student_or_guardian', ['verwijdering', 'waarschuwing']).kind).toBe('verwijdering');
   });
@@ -206,8 +215,11 @@ describe('the public form token', () => {
     expect(checkFormToken(token, school, t0 + MIN_FILL_MS)).toBeNull();
     expect(checkFormToken(token, school, t0 + MAX_AGE_MS + 1)).toBe('form_expired');
     expect(checkFormToken(token, '22222222-2222-4222-8222-222222222222', t0 + MIN_FILL_MS)).toBe('form_expired');
-    const [issued, mac] = token.split('.');
-    expect(checkFormToken(`${(parseInt(issued!, 36) - 10_000).toString(36)}.${mac}`, school, t0 + MIN_FILL_MS)).toBe('form_expired');
+    const [issued, nonce, mac] = token.split('.');
+    expect(checkFormToken(`${(parseInt(issued!, 36) - 10_000).toString(36)}.${nonce}.${mac}`, school, t0 + MIN_FILL_MS)).toBe('form_expired');
+    expect(checkFormToken(`${issued}.AAAAAAAAAAAAAAAA.${mac}`, school, t0 + MIN_FILL_MS)).toBe('form_expired');
+    // Every form gets its own nonce, so each token can be used once (the table in service.ts).
+    expect(issueFormToken(school, t0)).not.toBe(token);
     expect(checkFormToken('garbage', school, t0)).toBe('form_expired');
   });
 });

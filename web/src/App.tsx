@@ -9,6 +9,7 @@ import { Home } from './pages/Home.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 import { PAGES } from './pages/registry.tsx';
 import { publicReport, receiptLookup } from './pages/incidents/index.tsx';
+import { MainMenu } from './Nav.tsx';
 import { Link, navigate, usePath } from './router.tsx';
 import { useSession } from './session.tsx';
 
@@ -40,25 +41,17 @@ function Header() {
       </div>
       {signedIn && (
         <nav aria-label={t('nav.label')} className="bar">
-          <ul>
-            {PAGES.filter((p) => p.allowed(can, school)).map((p) => (
-              <li key={p.path}>
-                <Link to={p.path}>{t(p.label)}</Link>
-              </li>
-            ))}
-            <li>
-              <button
-                type="button"
-                className="link"
-                onClick={async () => {
-                  await signOut();
-                  navigate('/aanmelden', true);
-                }}
-              >
-                {t('nav.signOut')}
-              </button>
-            </li>
-          </ul>
+          <MainMenu pages={PAGES.filter((p) => p.allowed(can, school))} />
+          <button
+            type="button"
+            className="link"
+            onClick={async () => {
+              await signOut();
+              navigate('/aanmelden', true);
+            }}
+          >
+            {t('nav.signOut')}
+          </button>
           {schools.length > 1 && (
             <label className="school-switch">
               {t('nav.school')}{' '}

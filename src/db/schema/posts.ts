@@ -95,7 +95,8 @@ export const reviews = pgTable(
   ],
 );
 
-export const reviewEventKind = pgEnum('review_event_kind', ['requested', 'resubmitted', 'approved', 'changes_requested', 'rejected', 'withdrawn']);
+/** readdressed: on resubmission the addressed supervisor no longer held a leading role; the request went to a new addressee. */
+export const reviewEventKind = pgEnum('review_event_kind', ['requested', 'resubmitted', 'approved', 'changes_requested', 'rejected', 'withdrawn', 'readdressed']);
 
 /** What happened to a review request, in order: append-only. */
 export const reviewEvents = pgTable(

@@ -161,6 +161,12 @@ export const breachRoutes: RouteModule = async (app, ctx) => {
       const { schoolId, row } = await load(request);
       const body = parseBody(factsBody, request.body, 'entry');
       const actor = request.actor!;
+      // Sharing an entry with a school (or keeping it shared) is for someone who is FG there too:
+      // anyone else is refused as for an entry that is not theirs, and the refusal is audited.
+      if (body.schoolIds && [row.schoolId, ...body.schoolIds].some((s) => !holdsAny(actor, s, BREACH_OFFICERS))) {
+        await auditRefusal(ctx.database, request, 'access.not_yours', actor.accountId);
+        throw new HttpError(403, 'not_yours', 'You may share an entry only between schools where you are the data-protection officer.', [{ path: '$.schoolIds', message: 'not the data-protection officer of every school named, or of the school whose register holds the entry' }]);
+      }
       await updateFacts(db, schoolId, row.id, body, by(request), (s) => holdsAny(actor, s, BREACH_OFFICERS)).catch(breachErrorToHttp);
       return detail(schoolId, row.id);
     },

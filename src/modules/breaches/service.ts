@@ -486,7 +486,8 @@ export async function informPeople(
       .innerJoin(people, eq(people.id, guardianships.guardianId))
       .leftJoin(accounts, eq(accounts.personId, people.id))
       .where(inArray(guardianships.studentId, row.peopleIds));
-    const today = by.now.toISOString().slice(0, 10);
+    // Age on the Dutch calendar day: just after midnight in the Netherlands it is still yesterday in UTC.
+    const today = amsterdamTime(by.now).date;
     const name = (p: { givenName: string; prefix: string | null; familyName: string }) => [p.givenName, p.prefix, p.familyName].filter(Boolean).join(' ');
     const result: InformResult = { sent: [], unreachable: [] };
     const seen = new Set<string>();

@@ -102,15 +102,7 @@ const flagsBody = z.object({ plichtsverzuim: z.boolean().optional(), verwijtbaar
 const stepBody = z.object({ personId: z.uuid(), kind: z.enum(STEP_KINDS), on: date, note: z.string().trim().max(5000).optional() });
 const measureBody = z.object({ personId: z.uuid(), kind: z.string().min(1), decidedOn: date.optional(), rationale: text(5000), days: z.number().int().optional(), removalOutcome: z.enum(REMOVAL_OUTCOMES).optional() });
 const qualificationBody = z.object({ personId: z.uuid(), grensoverschrijdend: z.boolean(), rationale: text(5000) });
-const callBody = z.object({
-  call: z.object({
-    date,
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM'),
-    caller: text(200),
-    reference: text(200),
-    advice: text(5000),
-  }),
-});
+const closeBody = z.object({ call: z.unknown().optional(), report: z.unknown().optional() });
 const policeBody = z.object({ report: z.boolean(), rationale: text(5000), reportedOn: date.optional(), policeReference: z.string().trim().max(200).optional() });
 
 /** Refuses a data: URI in the text, for every category: an image is never stored, not even as text. */
@@ -290,7 +282,7 @@ export const incidentRoutes: RouteModule = async (app, ctx) => {
     'measures',
     'decide',
     'Decide a measure',
-    'From the person’s ladder (D.3 employees, D.5 students and guardians), by an allowed decider, after the required legal steps. 400 not_on_ladder or days_invalid, 403 not_your_decision, 409 precondition_failed or wrong_status.',
+    'From the person’s ladder (D.3 employees, D.5 students and guardians), about the subject of the case, by an allowed decider, after the required legal steps (a hearing). A student’s removal needs removalOutcome (other_school_found or eight_weeks_without_result, WPO art. 40). A student’s suspension of more than a day or removal creates the task to inform the Inspectie. 400 not_on_ladder, days_invalid or removal_outcome_required, 403 not_your_decision, 409 precondition_failed or wrong_status.',
     measureBody,
     async (r, b) => {
       try {
@@ -317,15 +309,15 @@ export const incidentRoutes: RouteModule = async (app, ctx) => {
 
   app.post('/api/v1/schools/:schoolId/incidents/:incidentId/tasks/:taskId/close', {
     config: { access: incidentsPolicy.rule('handle') },
-    schema: { summary: 'Close a task with the call record', description: 'The D.2 phone report closes only with date, time, caller, reference and advice (400 call_record_required).', params: taskParams },
+    schema: {
+      summary: 'Close a task with its record',
+      description:
+        'The D.2 phone report closes only with { call: { date, time, caller, reference, advice } } (400 call_record_required); the Inspectie notice after a student’s suspension of more than a day or removal with { report: { date, reference?, note? } } (400 report_record_required). Dates are real and not in the future.',
+      params: taskParams,
+    },
     handler: async (request, reply) => {
       const { schoolId, incidentId, taskId } = request.params as z.infer<typeof taskParams>;
-      const r = callBody.safeParse(request.body ?? {});
-      if (!r.success) {
-        const issues = r.error.issues.map((i) => ({ path: `$.${i.path.join('.')}`, message: i.message }));
-        throw new HttpError(400, 'call_record_required', 'The task closes only with the call record: date, time, caller, reference and advice.', issues);
-      }
-      await closeTask(db, schoolId, incidentId, taskId, r.data.call, c(request));
+      await closeTask(db, schoolId, incidentId, taskId, parseBody(closeBody, request.body ?? {}, 'request'), c(request));
       return viewAfter(request, reply);
     },
   });

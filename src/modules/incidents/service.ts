@@ -4,6 +4,7 @@
 // changes go through the pure state machine (domain/state.ts); measures through the ladders and
 // their legal steps (domain/measures.ts).
 import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { AppDb, DbOrTx, Tx } from '../../db/connection.ts';
 import { accountRoles, accounts, fileEntries, groups, guardianships, incidentEvents, incidentFormUses, incidentPeople, incidents, incidentSteps, incidentTasks, measures, people, schools } from '../../db/schema/index.ts';
@@ -17,7 +18,7 @@ import { incidentUpdateMail } from './mail.ts';
 import type { Category } from './domain/categories.ts';
 import { LVI_PHONE, LVI_TASK_TITLE, needsPoliceDecision } from './domain/categories.ts';
 import type { Audience, PersonKind, RemovalOutcome, StepKind } from './domain/measures.ts';
-import { audienceOf, checkMeasure, MEASURE_LABELS, proposeMeasure } from './domain/measures.ts';
+import { audienceOf, checkMeasure, inspectieTask, MEASURE_LABELS, proposeMeasure } from './domain/measures.ts';
 import type { IncidentEvent, IncidentStatus } from './domain/state.ts';
 import { allowedEvents, dueAfter, transition } from './domain/state.ts';
 
@@ -361,22 +362,43 @@ export async function imposeMeasure(
       .select({ kind: incidentSteps.kind })
       .from(incidentSteps)
       .where(and(eq(incidentSteps.incidentId, row.id), eq(incidentSteps.personId, m.personId), sql`${incidentSteps.on} <= ${m.decidedOn}`, sql`${incidentSteps.createdAt} <= ${ctx.now.toISOString()}`));
-    const refusal = checkMeasure({ person, kind: m.kind, days: m.days, deciderRoles, stepsOnRecord: new Set(steps.map((s) => s.kind as StepKind)) });
+    const refusal = checkMeasure({ person, kind: m.kind, days: m.days, deciderRoles, stepsOnRecord: new Set(steps.map((s) => s.kind as StepKind)), removalOutcome: m.removalOutcome });
     if (refusal) {
       const status = refusal.code === 'not_your_decision' ? 403 : refusal.code === 'precondition_failed' ? 409 : 400;
-      const issues = refusal.code === 'precondition_failed' ? refusal.missing.map((s) => ({ path: '$.kind', message: `missing step: ${s}` })) : [{ path: refusal.code === 'days_invalid' ? '$.days' : '$.kind', message: refusal.message }];
+      const path = refusal.code === 'days_invalid' ? '$.days' : refusal.code === 'removal_outcome_required' ? '$.removalOutcome' : '$.kind';
+      const issues = refusal.code === 'precondition_failed' ? refusal.missing.map((s) => ({ path: '$.kind', message: `missing step: ${s}` })) : [{ path, message: refusal.message }];
       throw new HttpError(status, refusal.code, refusal.message, issues);
     }
     const audience = audienceOf(person.kind);
     const [created] = await tx
       .insert(measures)
-      .values({ incidentId: row.id, personId: m.personId, audience, kind: m.kind, decidedBy: ctx.accountId!, decidedOn: m.decidedOn, rationale: m.rationale, days: m.kind === 'schorsing' ? m.days : null, createdAt: ctx.now })
+      .values({
+        incidentId: row.id,
+        personId: m.personId,
+        audience,
+        kind: m.kind,
+        decidedBy: ctx.accountId!,
+        decidedOn: m.decidedOn,
+        rationale: m.rationale,
+        days: m.kind === 'schorsing' ? m.days : null,
+        removalOutcome: m.kind === 'verwijdering' ? (m.removalOutcome ?? null) : null,
+        createdAt: ctx.now,
+      })
       .returning({ id: measures.id });
-    await addEvent(tx, row.id, 'measure_imposed', ctx, { measureId: created!.id, personId: m.personId, kind: m.kind, audience, decidedOn: m.decidedOn });
+    await addEvent(tx, row.id, 'measure_imposed', ctx, { measureId: created!.id, personId: m.personId, kind: m.kind, audience, decidedOn: m.decidedOn, ...(m.kind === 'verwijdering' && m.removalOutcome ? { removalOutcome: m.removalOutcome } : {}) });
+    // After the decision the law asks the school to inform the Inspectie (WPO art. 40c for a
+    // suspension of more than a day, art. 40 for a removal): a task that blocks closing.
+    const task = inspectieTask(person, m.kind, m.days);
+    const taskFields: string[] = [];
+    if (task) {
+      const [t] = await tx.insert(incidentTasks).values({ incidentId: row.id, kind: 'inspectie_melding', title: task.title, measureId: created!.id, createdAt: ctx.now }).returning({ id: incidentTasks.id });
+      await addEvent(tx, row.id, 'task_created', ctx, { taskId: t!.id, kind: 'inspectie_melding', measureId: created!.id });
+      taskFields.push('tasks');
+    }
     const label = MEASURE_LABELS[audience][m.kind as keyof (typeof MEASURE_LABELS)[Audience]]?.nl ?? m.kind;
     const article = audience === 'employee' ? 'D.3' : 'D.5';
     const filed = await fileEntry(tx, row, m.personId, person.kind, { entryType: 'decision', title: `Maatregel (${article}): ${label}, ${m.decidedOn}${m.kind === 'schorsing' ? `, ${m.days} dag(en)` : ''}`, body: m.rationale }, ctx);
-    return { fields: ['measures', ...(filed ? ['file_entries'] : [])] };
+    return { fields: ['measures', ...(m.kind === 'verwijdering' ? ['measures.removal_outcome'] : []), ...taskFields, ...(filed ? ['file_entries'] : [])] };
   });
 }
 
@@ -391,6 +413,17 @@ export async function qualify(db: AppDb, schoolId: string, incidentId: string, q
     await addEvent(tx, row.id, 'qualified', ctx, { personId: q.personId, grensoverschrijdend: q.grensoverschrijdend, rationale: q.rationale });
     const fields = ['grensoverschrijdend', 'qualification_rationale', 'file_entries'];
     await fileEntry(tx, row, q.personId, person.kind, { entryType: 'decision', title: `Kwalificatie door het bevoegd gezag (D.2): ${q.grensoverschrijdend ? 'grensoverschrijdend' : 'niet grensoverschrijdend'}`, body: q.rationale }, ctx);
+    if (!q.grensoverschrijdend) {
+      // Taken back: an open phone-report task has no ground any more. It is cancelled (not
+      // deleted), with an event that says why; a done task stays as it was (the call took place).
+      const cancelled = await tx
+        .update(incidentTasks)
+        .set({ status: 'cancelled', closedAt: ctx.now, closedBy: ctx.accountId })
+        .where(and(eq(incidentTasks.incidentId, row.id), eq(incidentTasks.kind, 'lvi_call'), eq(incidentTasks.status, 'open')))
+        .returning({ id: incidentTasks.id });
+      for (const t of cancelled) await addEvent(tx, row.id, 'task_cancelled', ctx, { taskId: t.id, kind: 'lvi_call', reason: 'requalified as not grensoverschrijdend (D.2)' });
+      if (cancelled.length) fields.push('tasks.status');
+    }
     if (q.grensoverschrijdend) {
       const [open] = await tx
         .select({ id: incidentTasks.id })
@@ -406,17 +439,29 @@ export async function qualify(db: AppDb, schoolId: string, incidentId: string, q
   });
 }
 
-export interface CallRecord {
-  date: string;
-  time: string;
-  caller: string;
-  reference: string;
-  advice: string;
-}
+const recordText = (max: number) => z.string().trim().min(1, 'required').max(max);
+const callRecord = z.object({
+  date: z.iso.date('a real date as YYYY-MM-DD'),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM'),
+  caller: recordText(200),
+  reference: recordText(200),
+  advice: recordText(5000),
+});
+const inspectieRecord = z.object({
+  date: z.iso.date('a real date as YYYY-MM-DD'),
+  reference: z.string().trim().max(200).optional(),
+  note: z.string().trim().max(5000).optional(),
+});
+export type CallRecord = z.infer<typeof callRecord>;
+export type InspectieRecord = z.infer<typeof inspectieRecord>;
 
-export async function closeTask(db: AppDb, schoolId: string, incidentId: string, taskId: string, call: CallRecord, ctx: Ctx): Promise<void> {
+/**
+ * Closes a task with its record: the D.2 phone report with the call record `call` (date, time,
+ * caller, reference, advice: 400 call_record_required), the Inspectie notice with `report` (the
+ * date it was sent, optionally a reference and a note: 400 report_record_required).
+ */
+export async function closeTask(db: AppDb, schoolId: string, incidentId: string, taskId: string, body: { call?: unknown; report?: unknown }, ctx: Ctx): Promise<void> {
   await change(db, schoolId, incidentId, ctx, 'incident.task_close', async (tx, row) => {
-    checkDate(call.date, '$.call.date', await schoolDays(tx, row, ctx));
     const [task] = isUuid(taskId)
       ? await tx
           .select()
@@ -424,12 +469,25 @@ export async function closeTask(db: AppDb, schoolId: string, incidentId: string,
           .where(and(eq(incidentTasks.id, taskId), eq(incidentTasks.incidentId, row.id)))
       : [];
     if (!task || task.status !== 'open') throw new HttpError(404, 'not_found', 'There is no open task with this id in this case.');
-    await tx.update(incidentTasks).set({ status: 'done', call, closedAt: ctx.now, closedBy: ctx.accountId }).where(eq(incidentTasks.id, task.id));
-    await addEvent(tx, row.id, 'task_closed', ctx, { taskId: task.id, kind: task.kind, call });
+    const isCall = task.kind === 'lvi_call';
+    const parsed = isCall ? callRecord.safeParse(body.call ?? {}) : inspectieRecord.safeParse(body.report ?? {});
+    if (!parsed.success) {
+      const key = isCall ? 'call' : 'report';
+      const issues = parsed.error.issues.map((i) => ({ path: `$.${[key, ...i.path].join('.')}`, message: i.message }));
+      throw isCall
+        ? new HttpError(400, 'call_record_required', 'The task closes only with the call record: date, time, caller, reference and advice.', issues)
+        : new HttpError(400, 'report_record_required', 'The task closes only with the date the Inspectie was informed (report.date).', issues);
+    }
+    const record = parsed.data;
+    // Not in the future; the task exists only since the decision that made it, so no lower bound is needed here.
+    checkDate(record.date, isCall ? '$.call.date' : '$.report.date', { today: (await schoolDays(tx, row, ctx)).today });
+    await tx.update(incidentTasks).set({ status: 'done', call: record, closedAt: ctx.now, closedBy: ctx.accountId }).where(eq(incidentTasks.id, task.id));
+    await addEvent(tx, row.id, 'task_closed', ctx, { taskId: task.id, kind: task.kind, [isCall ? 'call' : 'report']: record });
     let filed = 0;
-    if (task.kind === 'lvi_call' && row.qualifiedPersonId) {
-      const body = `Gebeld op ${call.date} om ${call.time} door ${call.caller}. Kenmerk: ${call.reference}. Advies: ${call.advice}`;
-      filed = await fileEntry(tx, row, row.qualifiedPersonId, 'employee', { entryType: 'call_record', title: 'Melding bij de Landelijke Vertrouwensinspecteur (D.2)', body }, ctx);
+    if (isCall && row.qualifiedPersonId) {
+      const call = record as CallRecord;
+      const text = `Gebeld op ${call.date} om ${call.time} door ${call.caller}. Kenmerk: ${call.reference}. Advies: ${call.advice}`;
+      filed = await fileEntry(tx, row, row.qualifiedPersonId, 'employee', { entryType: 'call_record', title: 'Melding bij de Landelijke Vertrouwensinspecteur (D.2)', body: text }, ctx);
     }
     return { fields: ['tasks.status', 'tasks.call', ...(filed ? ['file_entries'] : [])] };
   });
@@ -441,7 +499,8 @@ export async function decidePolice(db: AppDb, schoolId: string, incidentId: stri
       const issues = [...(d.reportedOn ? [] : [{ path: '$.reportedOn', message: 'required when reporting to the police' }]), ...(d.policeReference?.trim() ? [] : [{ path: '$.policeReference', message: 'required when reporting to the police' }])];
       throw new HttpError(400, 'police_details_required', 'A report to the police needs its date and the police reference (D.6).', issues);
     }
-    if (d.report) checkDate(d.reportedOn!, '$.reportedOn', await schoolDays(tx, row, ctx));
+    // Not in the future (a police report may predate the case: someone may have gone to the police first).
+    if (d.report) checkDate(d.reportedOn!, '$.reportedOn', { today: (await schoolDays(tx, row, ctx)).today });
     await tx
       .update(incidents)
       .set({ policeReport: d.report, policeRationale: d.rationale, policeReportedOn: d.report ? d.reportedOn! : null, policeReference: d.report ? d.policeReference!.trim() : null, policeDecidedAt: ctx.now, policeDecidedBy: ctx.accountId })
@@ -645,8 +704,8 @@ export async function caseView(db: AppDb, row: IncidentRow) {
       };
     }),
     steps: steps.map((s) => ({ id: s.id, personId: s.personId, kind: s.kind, on: s.on, note: s.note, recordedAt: s.createdAt.toISOString() })),
-    measures: ms.map((m) => ({ id: m.id, personId: m.personId, audience: m.audience, kind: m.kind, label: labelOf(m.audience, m.kind), days: m.days, decidedBy: m.decidedBy, decidedOn: m.decidedOn, rationale: m.rationale })),
-    tasks: tasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, phone: t.kind === 'lvi_call' ? LVI_PHONE : null, status: t.status, call: t.call ?? null, createdAt: t.createdAt.toISOString(), closedAt: t.closedAt?.toISOString() ?? null })),
+    measures: ms.map((m) => ({ id: m.id, personId: m.personId, audience: m.audience, kind: m.kind, label: labelOf(m.audience, m.kind), days: m.days, removalOutcome: m.removalOutcome, decidedBy: m.decidedBy, decidedOn: m.decidedOn, rationale: m.rationale })),
+    tasks: tasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, phone: t.kind === 'lvi_call' ? LVI_PHONE : null, status: t.status, call: t.call ?? null, measureId: t.measureId, createdAt: t.createdAt.toISOString(), closedAt: t.closedAt?.toISOString() ?? null })),
     events: events.map((e) => ({ id: e.id, type: e.type, at: e.createdAt.toISOString(), actorId: e.actorId, visibility: e.visibility, payload: e.payload })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

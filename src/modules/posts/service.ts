@@ -66,37 +66,64 @@ async function editableRow(tx: DbOrTx, schoolId: string, accountId: string, post
   return row;
 }
 
+export interface StoreSubmittedProps {
+  schoolId: string;
+  /** The signed-in account that submits (the author of a new post; an existing post must be theirs). */
+  accountId: string;
+  /** The checked post and the server's check of it (checkSchoolPost). */
+  post: Post;
+  result: CheckResult;
+  /** An earlier draft or unpublished post of this account to update instead of a new post. */
+  postId?: string;
+  requestId?: string;
+  now: number;
+}
+
+/**
+ * Stores a checked post as submitted with its check and the people its media show, inside the
+ * caller's transaction (submitPost, and the supervisor review's request and resubmission).
+ */
+export async function storeSubmitted(tx: DbOrTx, p: StoreSubmittedProps): Promise<{ postId: string; checkId: number }> {
+  const { post, result } = p;
+  const authorId = 'personId' in post.author ? post.author.personId : null;
+  const shown = [...new Set(post.media.flatMap((m) => m.people))];
+  const at = new Date(p.now);
+  const values = { content: post, status: 'submitted' as const, scheduledAt: post.at ? new Date(post.at) : null };
+  let id: string;
+  if (p.postId) {
+    id = (await editableRow(tx, p.schoolId, p.accountId, p.postId)).id;
+    await tx.update(posts).set({ ...values, authorId, updatedAt: at }).where(eq(posts.id, id));
+    await tx.delete(postPeople).where(eq(postPeople.postId, id));
+  } else {
+    const [row] = await tx
+      .insert(posts)
+      .values({ schoolId: p.schoolId, authorId, authorAccountId: p.accountId, ...values, createdAt: at, updatedAt: at })
+      .returning({ id: posts.id });
+    id = row!.id;
+  }
+  const [check] = await tx
+    .insert(checks)
+    .values({ schoolId: p.schoolId, postId: id, protocolId: result.protocol, verdict: result.verdict, result, checkedAt: at, checkedBy: p.accountId })
+    .returning({ id: checks.id });
+  if (shown.length) await tx.insert(postPeople).values(shown.map((personId) => ({ postId: id, personId })));
+  await appendAudit(tx, { schoolId: p.schoolId, actor: p.accountId, action: 'post.submit', subjectType: 'post', subjectId: id, requestId: p.requestId ?? null, fields: ['content', 'status', 'check'], at });
+  return { postId: id, checkId: check!.id };
+}
+
 /** Stores the post and the server's check of it; the server's result is the one recorded. */
 export async function submitPost(props: SubmitPostProps): Promise<{ postId: string; status: 'submitted'; result: CheckResult }> {
   const { post, result } = await checkSchoolPost(props);
-  const authorId = 'personId' in post.author ? post.author.personId : null;
-  const shown = [...new Set(post.media.flatMap((m) => m.people))];
   return props.db.transaction(async (tx) => {
-    const values = { content: post, status: 'submitted' as const, scheduledAt: post.at ? new Date(post.at) : null };
-    let id: string;
-    if (props.postId) {
-      id = (await editableRow(tx, props.schoolId, props.accountId, props.postId)).id;
-      await tx.update(posts).set({ ...values, authorId, updatedAt: new Date(props.now) }).where(eq(posts.id, id));
-      await tx.delete(postPeople).where(eq(postPeople.postId, id));
-    } else {
-      const [row] = await tx
-        .insert(posts)
-        .values({ schoolId: props.schoolId, authorId, authorAccountId: props.accountId, ...values })
-        .returning({ id: posts.id });
-      id = row!.id;
-    }
-    await tx.insert(checks).values({ schoolId: props.schoolId, postId: id, protocolId: result.protocol, verdict: result.verdict, result });
-    if (shown.length) await tx.insert(postPeople).values(shown.map((personId) => ({ postId: id, personId })));
-    await appendAudit(tx, {
+    const stored = await storeSubmitted(tx, {
       schoolId: props.schoolId,
-      actor: props.accountId,
-      action: 'post.submit',
-      subjectType: 'post',
-      subjectId: id,
-      fields: ['content', 'status', 'check'],
+      accountId: props.accountId,
+      post,
+      result,
+      now: props.now,
+      ...(props.postId ? { postId: props.postId } : {}),
       ...(props.requestId ? { requestId: props.requestId } : {}),
     });
-    return { postId: id, status: 'submitted' as const, result };
+    return { postId: stored.postId, status: 'submitted' as const, result };
   });
 }
 

@@ -19,7 +19,8 @@ export interface Addressee {
 
 const fullName = (p: { givenName: string; prefix: string | null; familyName: string }) => [p.givenName, p.prefix, p.familyName].filter(Boolean).join(' ');
 
-async function leadsAt(db: DbOrTx, schoolId: string, personId: string): Promise<boolean> {
+/** Does this person sign in at the school in a leading role (an open account)? */
+export async function leadsAt(db: DbOrTx, schoolId: string, personId: string): Promise<boolean> {
   const [row] = await db
     .select({ id: accountRoles.accountId })
     .from(accountRoles)

@@ -296,6 +296,9 @@ export function incidentTextOf(row: Pick<EscalationRow, 'note' | 'threadText' | 
  * Turns an escalation into an incident in one transaction: the case is created with the
  * conversation (the employee who escalated is its reporter), and the escalation is marked
  * 'became_incident' with the case's id; it counts as answered and handled at this moment.
+ * Decided (docs/supervision.md): the whole pasted conversation goes into the case, which the
+ * school's incident readers see; the page says so next to the button. Screenshots stay with the
+ * escalation and are not carried over.
  */
 export async function escalationToIncident(input: ToIncidentInput): Promise<{ escalationId: string; incidentId: string }> {
   const at = new Date(input.now);

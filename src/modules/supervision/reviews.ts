@@ -4,15 +4,15 @@
 // in review_events; e-mails go through the outbox in the same transaction.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { AppDb, DbOrTx } from '../../db/connection.ts';
-import { accounts, checks, postPeople, posts, reviewEvents, reviews, schools } from '../../db/schema/index.ts';
+import { accounts, checks, posts, reviewEvents, reviews, schools } from '../../db/schema/index.ts';
 import type { CheckResult, Post } from '../../engine/index.ts';
 import type { Actor } from '../../policies/index.ts';
 import { canDecide, canReadSupervision } from '../../policies/supervision.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { enqueueMail } from '../mail/mailer.ts';
 import type { SchoolCache } from '../schools/school-case.ts';
-import { checkSchoolPost, NotEditableError, NotFoundError } from '../posts/service.ts';
-import { accountNames, findAddressee, nameOf, personNames, recipientsOf } from './addressee.ts';
+import { checkSchoolPost, NotFoundError, storeSubmitted } from '../posts/service.ts';
+import { accountNames, findAddressee, leadsAt, nameOf, personNames, recipientsOf } from './addressee.ts';
 import type { Decision } from './mail.ts';
 import { reviewDecisionMail, reviewRequestMail } from './mail.ts';
 
@@ -64,29 +64,18 @@ async function checkFirst(c: Common, post: unknown) {
   return checkSchoolPost({ schools: c.schools, schoolId: c.schoolId, post, now: c.now });
 }
 
-/** Stores the checked post as submitted with its check (as submitPost does), inside the caller's transaction. */
+/** Stores the checked post as submitted with its check (storeSubmitted, as submitPost does), inside the caller's transaction. */
 async function storeChecked(tx: DbOrTx, c: Common, checked: { post: Post; result: CheckResult }, postId?: string) {
-  const { post, result } = checked;
-  const authorId = 'personId' in post.author ? post.author.personId : null;
-  const at = new Date(c.now);
-  const values = { content: post, status: 'submitted' as const, scheduledAt: post.at ? new Date(post.at) : null };
-  let id: string;
-  if (postId) {
-    const [row] = await tx.select({ status: posts.status, account: posts.authorAccountId }).from(posts).where(and(eq(posts.id, postId), eq(posts.schoolId, c.schoolId))).for('update');
-    if (!row || row.account !== c.actor.accountId) throw new NotFoundError('There is no such post of yours.');
-    if (row.status !== 'draft' && row.status !== 'submitted') throw new NotEditableError(`The post is ${row.status}: only a draft or a post not yet published can change.`);
-    await tx.update(posts).set({ ...values, authorId, updatedAt: at }).where(eq(posts.id, postId));
-    await tx.delete(postPeople).where(eq(postPeople.postId, postId));
-    id = postId;
-  } else {
-    const [row] = await tx.insert(posts).values({ schoolId: c.schoolId, authorId, authorAccountId: c.actor.accountId, ...values, createdAt: at, updatedAt: at }).returning({ id: posts.id });
-    id = row!.id;
-  }
-  const [check] = await tx.insert(checks).values({ schoolId: c.schoolId, postId: id, protocolId: result.protocol, verdict: result.verdict, result, checkedAt: at, checkedBy: c.actor.accountId }).returning({ id: checks.id });
-  const shown = [...new Set(post.media.flatMap((m) => m.people))];
-  if (shown.length) await tx.insert(postPeople).values(shown.map((personId) => ({ postId: id, personId })));
-  await appendAudit(tx, { schoolId: c.schoolId, actor: c.actor.accountId, action: 'post.submit', subjectType: 'post', subjectId: id, requestId: c.requestId ?? null, fields: ['content', 'status', 'check'], at });
-  return { postId: id, result, checkId: check!.id, content: post };
+  const stored = await storeSubmitted(tx, {
+    schoolId: c.schoolId,
+    accountId: c.actor.accountId,
+    post: checked.post,
+    result: checked.result,
+    now: c.now,
+    ...(postId ? { postId } : {}),
+    ...(c.requestId ? { requestId: c.requestId } : {}),
+  });
+  return { postId: stored.postId, result: checked.result, checkId: stored.checkId, content: checked.post };
 }
 
 /** The stored content of an own post, for a request without a new text. */
@@ -176,14 +165,23 @@ export async function resubmitReview(input: ResubmitInput) {
       );
     }
     const stored = await storeChecked(tx, input, checked, row.postId);
-    await tx.update(reviews).set({ status: 'open', checkId: stored.checkId, content: stored.content, submittedAt: at, comment: null, decidedAt: null, decidedBy: null }).where(eq(reviews.id, row.id));
+    // The addressed supervisor may have left the role meanwhile: then the request goes to whoever is the addressee now.
+    let supervisorId = row.supervisorId;
+    if (supervisorId !== null && !(await leadsAt(tx, input.schoolId, supervisorId))) {
+      const to = await findAddressee(tx, input.schoolId, row.requesterId);
+      if (to.personId !== supervisorId) {
+        supervisorId = to.personId;
+        await tx.insert(reviewEvents).values({ reviewId: row.id, kind: 'readdressed', actorAccountId: input.actor.accountId, checkId: row.checkId, at });
+      }
+    }
+    await tx.update(reviews).set({ status: 'open', supervisorId, checkId: stored.checkId, content: stored.content, submittedAt: at, comment: null, decidedAt: null, decidedBy: null }).where(eq(reviews.id, row.id));
     await tx.insert(reviewEvents).values({ reviewId: row.id, kind: 'resubmitted', actorAccountId: input.actor.accountId, comment: input.comment ?? null, checkId: stored.checkId, at });
     const school = await schoolName(tx, input.schoolId);
-    for (const r of await recipientsOf(tx, input.schoolId, row.supervisorId)) {
+    for (const r of await recipientsOf(tx, input.schoolId, supervisorId)) {
       await enqueueMail(tx, reviewRequestMail({ to: r.email, supervisorName: r.name, authorName: input.actor.displayName, schoolName: school, resubmitted: true, publicUrl: input.publicUrl }), at);
     }
-    await appendAudit(tx, { schoolId: input.schoolId, actor: input.actor.accountId, action: 'review.resubmit', subjectType: 'review', subjectId: row.id, requestId: input.requestId ?? null, fields: ['check_id', 'content', 'status'], at });
-    return { reviewId: row.id, postId: row.postId, status: 'open' as const, result: stored.result };
+    await appendAudit(tx, { schoolId: input.schoolId, actor: input.actor.accountId, action: 'review.resubmit', subjectType: 'review', subjectId: row.id, requestId: input.requestId ?? null, fields: ['check_id', 'content', 'status', ...(supervisorId !== row.supervisorId ? ['supervisor_id'] : [])], at });
+    return { reviewId: row.id, postId: row.postId, status: 'open' as const, result: stored.result, supervisor: { name: await nameOf(tx, supervisorId) } };
   });
 }
 
@@ -277,6 +275,8 @@ export async function describeReviews(db: DbOrTx, rows: ReviewRow[], actor: Acto
       submittedAt: r.submittedAt,
       decidedAt: r.decidedAt,
       waitingMs: r.status === 'open' ? Math.max(0, now - r.submittedAt.getTime()) : null,
+      /** The request is the reader's own (nobody decides on their own request). */
+      mine: r.requesterAccountId === actor.accountId,
       mayDecide: r.status === 'open' && canDecide(actor, r.schoolId, { supervisorId: r.supervisorId, ownerAccountId: r.requesterAccountId }),
       history: events
         .filter((e) => e.reviewId === r.id)

@@ -174,7 +174,7 @@ export const supervisionRoutes: RouteModule = async (app, ctx) => {
     config: { access: supervisionPolicy.rule('escalate') },
     schema: {
       summary: 'Escalate a conversation (B.2)',
-      description: '{ threadText?, link?, note?, screenshots?: [uploadId] } — at least one of the text, the link or a screenshot. The text is one message per line, optionally "[16:05] Name: text"; the derailing signal is computed and stored. The supervisor gets an urgent e-mail at once.',
+      description: '{ threadText?, link?, note?, screenshots?: [uploadId] } — at least one of the text, the link (http or https only) or a screenshot. The text is one message per line, optionally "[16:05] Name: text" (Dutch clock time); the derailing signal is computed and stored. The supervisor gets an urgent e-mail at once.',
       params: schoolParams,
     },
     handler: async (request, reply) => {
@@ -199,7 +199,7 @@ export const supervisionRoutes: RouteModule = async (app, ctx) => {
     config: { access: supervisionPolicy.rule('stats') },
     schema: {
       summary: 'Response times of the school',
-      description: 'Escalations created in the last ?days= (default 90): how many, how many still unanswered, median and 90th percentile seconds to the first answer and to resolution; review requests: median and 90th percentile seconds from sending to decision.',
+      description: 'Escalations created in the last ?days= (default 90): how many; how many wait unanswered now (however old) and the oldest one\'s age; median and 90th percentile seconds to the first answer and to resolution; review requests: median and 90th percentile seconds from each sending (request or resubmission) to the decision on it.',
       params: schoolParams,
     },
     handler: async (request) => {
@@ -254,7 +254,7 @@ export const supervisionRoutes: RouteModule = async (app, ctx) => {
     schema: {
       summary: 'Turn an escalation into an incident',
       description:
-        '{ category? } (default "other"): creates an incident case (docs/incidents.md) with the conversation, its link and the employee who escalated as reporter, with the articles the check engine suggests; the escalation becomes "became_incident" with the case id. Answers 201 { escalationId, incidentId }.',
+        '{ category? } (default "other"): creates an incident case (docs/incidents.md) whose text is the note, the whole pasted conversation and the link (incidents are read by the school\'s incident readers), with the employee who escalated as reporter; screenshots are not carried over; with the articles the check engine suggests; the escalation becomes "became_incident" with the case id. Answers 201 { escalationId, incidentId }.',
       params: escalationParams,
     },
     handler: async (request, reply) => {
@@ -275,7 +275,7 @@ export const supervisionRoutes: RouteModule = async (app, ctx) => {
     config: { access: supervisionPolicy.rule('queue') },
     schema: {
       summary: 'The supervisor’s queue',
-      description: 'items: open and acknowledged escalations first (oldest first), then open review requests (oldest first), each with kind "escalation" or "review". A supervisor sees what is addressed to them; the director and the board the whole school.',
+      description: 'items: escalations first — open (unanswered) ones, then acknowledged ones, each oldest first — then open review requests (oldest first), each with kind "escalation" or "review". A supervisor sees what is addressed to them; the director and the board the whole school.',
       params: schoolParams,
     },
     handler: async (request) => {

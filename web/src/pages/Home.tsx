@@ -1,5 +1,6 @@
 // The start page after sign-in: a welcome and the pages the person's roles allow.
 import { useT } from '../i18n.tsx';
+import { groupPages } from '../Nav.tsx';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { PAGES } from './registry.tsx';
@@ -8,7 +9,8 @@ import { ProtocolPrompt } from './protocol/Prompt.tsx';
 export function Home() {
   const t = useT();
   const { me, school, can } = useSession();
-  const pages = PAGES.filter((p) => p.allowed(can, school));
+  // In the order of the menu's groups.
+  const pages = groupPages(PAGES.filter((p) => p.allowed(can, school))).flatMap((g) => g.pages);
   return (
     <section>
       <h1>{t('home.title', { name: me?.account.displayName ?? '' })}</h1>

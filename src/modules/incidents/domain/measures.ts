@@ -76,24 +76,34 @@ export const MAX_SUSPENSION_DAYS = 5;
 /**
  * The legal steps that must be on record for this person before the measure:
  * - every employee measure: the employee was heard;
- * - a student's suspension of more than one day: reported to the Inspectie (WPO art. 40c);
- * - removal of a student: the group teacher and parents heard, the Inspectie consulted and another
- *   school sought (WPO art. 40).
+ * - removal of a student: the hearing (the group teacher and the parents are heard first, WPO
+ *   art. 40); the removal itself also needs its recorded outcome (REMOVAL_OUTCOMES).
+ * What the law asks after the decision is not a before-step: informing the Inspectie of a
+ * suspension of more than one day (art. 40c) or of a removal decision (art. 40) becomes a task
+ * (inspectieTask) that blocks closing the case until it is done with a date.
  * Guardians: no statutory steps (a guardian is not enrolled); the school hears them anyway.
  */
-export function requiredSteps(person: { kind: PersonKind }, kind: MeasureKind, days: number | null): StepKind[] {
+export function requiredSteps(person: { kind: PersonKind }, kind: MeasureKind, _days: number | null): StepKind[] {
   const audience = audienceOf(person.kind);
   if (audience === 'employee') return ['hearing'];
   if (person.kind !== 'student') return [];
-  if (kind === 'schorsing' && (days ?? 1) > 1) return ['inspectie_report'];
-  if (kind === 'verwijdering') return ['hearing', 'inspectie_consulted', 'other_school_sought'];
+  if (kind === 'verwijdering') return ['hearing'];
   return [];
+}
+
+/** The task "inform the Inspectie" a student's measure creates, or null (WPO art. 40 and 40c). */
+export function inspectieTask(person: { kind: PersonKind }, kind: string, days: number | null): { title: string } | null {
+  if (person.kind !== 'student') return null;
+  if (kind === 'schorsing' && (days ?? 1) > 1) return { title: 'Meld de schorsing (langer dan één dag) bij de Inspectie van het Onderwijs' };
+  if (kind === 'verwijdering') return { title: 'Meld het besluit tot verwijdering bij de Inspectie van het Onderwijs' };
+  return null;
 }
 
 export type MeasureRefusal =
   | { code: 'not_on_ladder'; message: string }
   | { code: 'not_your_decision'; message: string }
   | { code: 'days_invalid'; message: string }
+  | { code: 'removal_outcome_required'; message: string }
   | { code: 'precondition_failed'; message: string; missing: StepKind[] };
 
 /** Checks a measure against the ladder, the decider and the steps on record; null when it may be taken. */
@@ -103,6 +113,7 @@ export function checkMeasure(input: {
   days: number | null;
   deciderRoles: ReadonlySet<Role>;
   stepsOnRecord: ReadonlySet<StepKind>;
+  removalOutcome?: RemovalOutcome | null | undefined;
 }): MeasureRefusal | null {
   const audience = audienceOf(input.person.kind);
   if (!isOnLadder(audience, input.kind)) {
@@ -120,18 +131,36 @@ export function checkMeasure(input: {
   if (missing.length) {
     return { code: 'precondition_failed', message: `First record: ${missing.map((s) => STEP_LABELS[s].en).join(', ')}.`, missing };
   }
+  if (input.kind === 'verwijdering' && input.person.kind === 'student' && !input.removalOutcome) {
+    return {
+      code: 'removal_outcome_required',
+      message: 'A student is removed only once another school has agreed to admit them, or after eight weeks of demonstrable search without result (WPO art. 40): record which (removalOutcome).',
+    };
+  }
   return null;
 }
 
 /**
+ * Each ladder from light to heavy. The protocol lists D.3 in its own order (warning, suspension,
+ * reprimand, ...); by weight a reprimand (berisping, a formal written rebuke) is lighter than a
+ * suspension (being sent home from work), and summary dismissal is the heaviest, so the proposal
+ * climbs by this order, not by the protocol's list.
+ */
+export const SEVERITY: Record<Audience, readonly MeasureKind[]> = {
+  employee: ['waarschuwing', 'berisping', 'schorsing', 'ontslag', 'ontslag_op_staande_voet'],
+  student_or_guardian: ['waarschuwing', 'schorsing', 'verwijdering'],
+};
+
+/**
  * A suggestion for proportionality: the lightest measure when there is none on record, else the
- * next rung above the heaviest earlier one. Never summary dismissal (that depends on urgency,
- * not on history), never beyond the ladder's end. People decide.
+ * next step up from the heaviest earlier one, capped at the top. Never summary dismissal (that
+ * depends on urgency, not on history): after one the proposal is dismissal. People decide.
  */
 export function proposeMeasure(audience: Audience, earlier: readonly string[]): { kind: MeasureKind; reason: string } {
-  const ladder = LADDERS[audience].filter((k) => !(audience === 'employee' && k === 'ontslag_op_staande_voet'));
-  const heaviest = earlier.reduce((max, k) => Math.max(max, ladder.indexOf(k as MeasureKind)), -1);
-  if (heaviest < 0) return { kind: ladder[0]!, reason: 'no earlier measures on record: start with the lightest' };
-  const next = Math.min(heaviest + 1, ladder.length - 1);
-  return { kind: ladder[next]!, reason: `earlier measure on record: ${ladder[heaviest]}` };
+  const order = SEVERITY[audience];
+  const proposable = order.filter((k) => k !== 'ontslag_op_staande_voet');
+  const heaviest = earlier.reduce((max, k) => Math.max(max, order.indexOf(k as MeasureKind)), -1);
+  if (heaviest < 0) return { kind: proposable[0]!, reason: 'no earlier measures on record: start with the lightest' };
+  const next = Math.min(heaviest + 1, proposable.length - 1);
+  return { kind: proposable[next]!, reason: `earlier measure on record: ${order[heaviest]}` };
 }

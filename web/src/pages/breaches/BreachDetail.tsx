@@ -219,7 +219,8 @@ const FIELD_LABEL: Record<string, string> = {
   contact: 'br.form.contact',
   note: 'br.form.closeNote',
 };
-const HIDDEN = new Set(['status', 'isBreach', 'sourceRef', 'late', 'how', 'at', 'previousStatus', 'demo']);
+// reportedBy: the event's actor, shown with the event already.
+const HIDDEN = new Set(['status', 'isBreach', 'sourceRef', 'late', 'how', 'at', 'previousStatus', 'demo', 'reportedBy']);
 
 function HistoryData({ data }: { data: Record<string, unknown> }) {
   const t = useT();
@@ -230,7 +231,8 @@ function HistoryData({ data }: { data: Record<string, unknown> }) {
     if (typeof v === 'boolean') return v ? t('br.detail.yes') : t('br.detail.no');
     if (k === 'kind' || k === 'risk' || k === 'source') return t(`br.${k}.${String(v)}`);
     if ((k === 'discoveredAt' || k === 'notifiedAt') && typeof v === 'string') return moment(v, lang, true);
-    if (k === 'message' && v && typeof v === 'object') return String((v as Record<string, unknown>)[lang] ?? '');
+    // The letter to the people concerned: each part in Dutch and English, shown in the page's language.
+    if ((k === 'message' || k === 'consequences' || k === 'measures') && v && typeof v === 'object' && !Array.isArray(v)) return String((v as Record<string, unknown>)[lang] ?? '');
     if (Array.isArray(v)) return k === 'dataCategories' ? v.join(', ') : String(v.length);
     return typeof v === 'object' ? JSON.stringify(v) : String(v);
   };

@@ -14,7 +14,7 @@ import { dateTime, shortDate } from './nav.ts';
 import type { T } from './shared.tsx';
 import { errorText, RosterSearch, SuggestedArticles } from './shared.tsx';
 import type { CaseEvent, CasePerson, CaseView, PersonRole, StepKind, TransitionEvent } from './types.ts';
-import { BOARD_ONLY, LADDERS } from './types.ts';
+import { BOARD_ONLY, REMOVAL_OUTCOMES, SEVERITY } from './types.ts';
 
 const ROLES: PersonRole[] = ['subject', 'affected', 'witness'];
 const EVENT_ORDER: TransitionEvent[] = ['triage', 'investigate', 'decide', 'close', 'dismiss', 'reopen'];
@@ -91,7 +91,7 @@ function TextArea({ label, value, onChange, required, hint }: { label: string; v
   );
 }
 
-function Input({ label, type = 'text', value, onChange, ...rest }: { label: string; type?: string; value: string; onChange: (v: string) => void; min?: number; max?: number; required?: boolean }) {
+function Input({ label, type = 'text', value, onChange, ...rest }: { label: string; type?: string; value: string; onChange: (v: string) => void; min?: number | string; max?: number | string; required?: boolean }) {
   const id = useId();
   return (
     <div className="field">
@@ -357,7 +357,7 @@ function StepsPanel({ c, post, busy, message, canHandle }: { c: CaseView; canHan
           <div className="inc-two-cols">
             <Select label={t('inc.case.steps.person')} value={chosen.personId} onChange={setPersonId} options={subjects.map((p) => ({ value: p.personId, label: `${p.name} (${t(`inc.kind.${p.kind}`)})` }))} />
             <Select label={t('inc.case.steps.kind')} value={kinds.includes(kind) ? kind : 'hearing'} onChange={(v) => setKind(v as StepKind)} options={kinds.map((k) => ({ value: k, label: t(`inc.step.${k}`) }))} />
-            <Input label={t('inc.case.steps.on')} type="date" value={on} onChange={setOn} required />
+            <Input label={t('inc.case.steps.on')} type="date" value={on} max={today()} onChange={setOn} required />
           </div>
           <TextArea label={t('inc.case.steps.note')} value={note} onChange={setNote} />
           <button type="submit" className="secondary" disabled={busy || !on}>
@@ -401,13 +401,16 @@ function MeasureForm({ p, c, post, busy }: { p: CasePerson; c: CaseView; post: P
   const t = useT();
   const { me, school } = useSession();
   const isBoard = school!.roles.includes('board');
-  const ladder = LADDERS[p.audience];
-  const heaviest = p.earlierMeasures.reduce((max, m) => Math.max(max, ladder.indexOf(m.kind)), -1);
+  const order = SEVERITY[p.audience];
+  const heaviest = p.earlierMeasures.reduce((max, m) => Math.max(max, order.indexOf(m.kind)), -1);
+  const proposed = p.proposal?.kind ?? order[0]!;
   const [kind, setKind] = useState('');
   const [days, setDays] = useState('1');
   const [decidedOn, setDecidedOn] = useState(today);
   const [rationale, setRationale] = useState('');
+  const [outcome, setOutcome] = useState('');
   const heard = c.steps.some((s) => s.personId === p.personId && s.kind === 'hearing');
+  const needsOutcome = kind === 'verwijdering' && p.kind === 'student';
   const id = useId();
   return (
     <form
@@ -415,7 +418,9 @@ function MeasureForm({ p, c, post, busy }: { p: CasePerson; c: CaseView; post: P
       onSubmit={(e) => {
         e.preventDefault();
         if (!kind) return;
-        void post('/measures', { personId: p.personId, kind, decidedOn, rationale: rationale.trim(), ...(kind === 'schorsing' ? { days: Number(days) } : {}) }).then((ok) => ok && (setKind(''), setRationale('')));
+        void post('/measures', { personId: p.personId, kind, decidedOn, rationale: rationale.trim(), ...(kind === 'schorsing' ? { days: Number(days) } : {}), ...(needsOutcome && outcome ? { removalOutcome: outcome } : {}) }).then(
+          (ok) => ok && (setKind(''), setRationale(''), setOutcome('')),
+        );
       }}
     >
       <h3>{t('inc.case.measures.for', { name: p.name })}</h3>
@@ -430,13 +435,13 @@ function MeasureForm({ p, c, post, busy }: { p: CasePerson; c: CaseView; post: P
       <Earlier p={p} c={c} />
       <p className="hint">
         {t('inc.case.measures.proposal', {
-          measure: t(`inc.measure.${ladder[Math.min(heaviest + 1, p.audience === 'employee' ? ladder.length - 2 : ladder.length - 1)]}`),
-          reason: heaviest < 0 ? t('inc.case.measures.reason.none') : t('inc.case.measures.reason.earlier', { measure: t(`inc.measure.${ladder[heaviest]}`) }),
+          measure: t(`inc.measure.${proposed}`),
+          reason: heaviest < 0 ? t('inc.case.measures.reason.none') : t('inc.case.measures.reason.earlier', { measure: t(`inc.measure.${order[heaviest]}`) }),
         })}
       </p>
       <fieldset>
         <legend>{t(`inc.case.measures.ladder.${p.audience}`)}</legend>
-        {ladder.map((k) => {
+        {order.map((k) => {
           const boardOnly = p.audience === 'employee' && BOARD_ONLY.includes(k);
           return (
             <label key={k} className="choice">
@@ -448,20 +453,31 @@ function MeasureForm({ p, c, post, busy }: { p: CasePerson; c: CaseView; post: P
           );
         })}
       </fieldset>
+      {needsOutcome && (
+        <fieldset>
+          <legend>{t('inc.case.measures.removalOutcome')}</legend>
+          {REMOVAL_OUTCOMES.map((o) => (
+            <label key={o} className="choice">
+              <input type="radio" name={`${id}-outcome`} value={o} checked={outcome === o} onChange={() => setOutcome(o)} required />
+              <span>{t(`inc.case.measures.removalOutcome.${o}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
       <div className="inc-two-cols">
         {kind === 'schorsing' && <Input label={t(p.audience === 'employee' ? 'inc.case.measures.daysEmployee' : 'inc.case.measures.days')} type="number" min={1} max={p.audience === 'employee' ? 365 : 5} value={days} onChange={setDays} required />}
-        <Input label={t('inc.case.measures.decidedOn')} type="date" value={decidedOn} onChange={setDecidedOn} required />
+        <Input label={t('inc.case.measures.decidedOn')} type="date" value={decidedOn} max={today()} onChange={setDecidedOn} required />
       </div>
       <TextArea label={t('inc.case.measures.rationale')} value={rationale} onChange={setRationale} required />
       <p className="hint">{t('inc.case.measures.decider', { name: me!.account.displayName })}</p>
-      <button type="submit" disabled={busy || !kind || !rationale.trim()}>
+      <button type="submit" disabled={busy || !kind || !rationale.trim() || (needsOutcome && !outcome)}>
         {t('inc.case.measures.submit')}
       </button>
     </form>
   );
 }
 
-function MeasuresPanel({ c, post, busy, message, canDecide }: { c: CaseView; canDecide: boolean } & ReturnType<typeof useWrite>) {
+function MeasuresPanel({ c, post, busy, message, canDecide, canHandle }: { c: CaseView; canDecide: boolean; canHandle: boolean } & ReturnType<typeof useWrite>) {
   const t = useT();
   const { lang } = useLang();
   const subjects = c.people.filter((p) => p.role === 'subject');
@@ -476,6 +492,7 @@ function MeasuresPanel({ c, post, busy, message, canDecide }: { c: CaseView; can
             <li key={m.id}>
               <strong>{t('inc.case.measures.item', { measure: t(`inc.measure.${m.kind}`) + (m.days ? ` (${m.days === 1 ? t('inc.common.day') : t('inc.common.days', { n: m.days })})` : ''), name: name(m.personId), date: shortDate(m.decidedOn, lang) })}</strong>
               <span className="inc-body"> — {m.rationale}</span>
+              {m.removalOutcome && <span className="hint"> ({t(`inc.case.measures.removalOutcome.${m.removalOutcome}`)})</span>}
             </li>
           ))}
         </ul>
@@ -487,6 +504,11 @@ function MeasuresPanel({ c, post, busy, message, canDecide }: { c: CaseView; can
           <p className="hint">{t('inc.case.measures.onlyInvestigating')}</p>
         ) : (
           subjects.map((p) => <MeasureForm key={p.personId} p={p} c={c} post={post} busy={busy} />)
+        ))}
+      {c.tasks
+        .filter((task) => task.kind === 'inspectie_melding')
+        .map((task) => (
+          <TaskItem key={task.id} task={task} post={post} busy={busy} canHandle={canHandle} />
         ))}
       {message}
     </Panel>
@@ -504,7 +526,8 @@ function QualificationPanel({ c, post, busy, message, canQualify, canHandle }: {
   const [rationale, setRationale] = useState('');
   const id = useId();
   const q = c.qualification;
-  if (!q && !canQualify && c.tasks.length === 0) return null;
+  const lviTasks = c.tasks.filter((task) => task.kind === 'lvi_call');
+  if (!q && !canQualify && lviTasks.length === 0) return null;
   const chosen = personId || employees[0]?.personId || '';
   return (
     <Panel title={t('inc.case.qualify')}>
@@ -538,7 +561,7 @@ function QualificationPanel({ c, post, busy, message, canQualify, canHandle }: {
           </button>
         </form>
       )}
-      {c.tasks.map((task) => (
+      {lviTasks.map((task) => (
         <TaskItem key={task.id} task={task} post={post} busy={busy} canHandle={canHandle} />
       ))}
       {message}
@@ -553,13 +576,18 @@ function TaskItem({ task, post, busy, canHandle }: { task: CaseView['tasks'][num
   const [call, setCall] = useState({ date: today(), time: nowTime(), caller: me!.account.displayName, reference: '', advice: '' });
   const set = (k: keyof typeof call) => (v: string) => setCall((old) => ({ ...old, [k]: v }));
   const complete = Object.values(call).every((v) => v.trim());
+  if (task.kind === 'inspectie_melding') return <InspectieTask task={task} post={post} busy={busy} canHandle={canHandle} />;
   return (
     <div className={`inc-task ${task.status}`}>
       <h3>{task.title}</h3>
-      <p className="inc-phone-number">
-        <a href={`tel:${task.phone.replace(/[^0-9+]/g, '')}`}>{t('inc.case.task.call', { phone: task.phone })}</a>
-      </p>
-      {task.status === 'done' && task.call ? (
+      {task.phone && (
+        <p className="inc-phone-number">
+          <a href={`tel:${task.phone.replace(/[^0-9+]/g, '')}`}>{t('inc.case.task.call', { phone: task.phone })}</a>
+        </p>
+      )}
+      {task.status === 'cancelled' ? (
+        <p className="inc-notice info">{t('inc.case.task.cancelled')}</p>
+      ) : task.status === 'done' && task.call ? (
         <div className="inc-notice ok">
           <p>{t('inc.case.task.done', { date: task.closedAt ? shortDate(task.closedAt, lang) : '', caller: task.call.caller, callDate: shortDate(task.call.date, lang), time: task.call.time, reference: task.call.reference })}</p>
           <p>
@@ -578,7 +606,7 @@ function TaskItem({ task, post, busy, canHandle }: { task: CaseView['tasks'][num
             >
               <h4>{t('inc.case.task.record')}</h4>
               <div className="inc-two-cols">
-                <Input label={t('inc.case.task.date')} type="date" value={call.date} onChange={set('date')} required />
+                <Input label={t('inc.case.task.date')} type="date" value={call.date} max={today()} onChange={set('date')} required />
                 <Input label={t('inc.case.task.time')} type="time" value={call.time} onChange={set('time')} required />
                 <Input label={t('inc.case.task.caller')} value={call.caller} onChange={set('caller')} required />
                 <Input label={t('inc.case.task.reference')} value={call.reference} onChange={set('reference')} required />
@@ -586,6 +614,44 @@ function TaskItem({ task, post, busy, canHandle }: { task: CaseView['tasks'][num
               <TextArea label={t('inc.case.task.adviceField')} value={call.advice} onChange={set('advice')} required />
               <button type="submit" disabled={busy || !complete}>
                 {t('inc.case.task.close')}
+              </button>
+            </form>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Informing the Inspectie after a student's suspension of more than a day or a removal (WPO art. 40, 40c). */
+function InspectieTask({ task, post, busy, canHandle }: { task: CaseView['tasks'][number]; post: Post; busy: boolean; canHandle: boolean }) {
+  const t = useT();
+  const { lang } = useLang();
+  const [date, setDate] = useState(today);
+  const [reference, setReference] = useState('');
+  const [note, setNote] = useState('');
+  return (
+    <div className={`inc-task ${task.status}`}>
+      <h3>{task.title}</h3>
+      {task.status === 'done' && task.call ? (
+        <p className="inc-notice ok">{t('inc.case.inspectie.done', { date: shortDate(task.call.date, lang), reference: task.call.reference || '—' })}</p>
+      ) : (
+        <>
+          <p className="inc-notice warn">{t('inc.case.inspectie.explain')}</p>
+          {canHandle && (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void post(`/tasks/${task.id}/close`, { report: { date, ...(reference.trim() ? { reference: reference.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) } });
+              }}
+            >
+              <div className="inc-two-cols">
+                <Input label={t('inc.case.inspectie.date')} type="date" value={date} max={today()} onChange={setDate} required />
+                <Input label={t('inc.case.inspectie.reference')} value={reference} onChange={setReference} />
+              </div>
+              <TextArea label={t('inc.case.inspectie.note')} value={note} onChange={setNote} />
+              <button type="submit" disabled={busy || !date}>
+                {t('inc.case.inspectie.close')}
               </button>
             </form>
           )}
@@ -638,7 +704,7 @@ function PolicePanel({ c, post, busy, message, canDecide }: { c: CaseView; canDe
           <TextArea label={t('inc.case.police.rationale')} value={rationale} onChange={setRationale} required />
           {report === 'yes' && (
             <div className="inc-two-cols">
-              <Input label={t('inc.case.police.on')} type="date" value={on} onChange={setOn} required />
+              <Input label={t('inc.case.police.on')} type="date" value={on} max={today()} onChange={setOn} required />
               <Input label={t('inc.case.police.reference')} value={reference} onChange={setReference} required />
             </div>
           )}
@@ -822,7 +888,7 @@ export function CaseDetail({ id }: { id: string }) {
                         : t('inc.case.reporter.public', { name: c.reporter.name ?? '', contact: c.reporter.contact ?? '' })
                       : (c.reporter?.name ?? '?')}
                   </dd>
-                  {c.link && (
+                  {c.link && /^https?:\/\//i.test(c.link) && (
                     <>
                       <dt>{t('inc.case.link')}</dt>
                       <dd>
@@ -839,7 +905,7 @@ export function CaseDetail({ id }: { id: string }) {
               </Panel>
               <PeoplePanel c={c} canHandle={canHandle} {...people} />
               <StepsPanel c={c} canHandle={canHandle} {...steps} />
-              <MeasuresPanel c={c} canDecide={canDecide} {...measures} />
+              <MeasuresPanel c={c} canDecide={canDecide} canHandle={canHandle} {...measures} />
               <QualificationPanel c={c} canQualify={canQualify} canHandle={canHandle} {...qualify} />
               <PolicePanel c={c} canDecide={canDecide} {...police} />
               <FlagsPanel c={c} canHandle={canHandle} {...flags} />

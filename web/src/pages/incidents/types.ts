@@ -15,6 +15,13 @@ export const LADDERS: Record<Audience, string[]> = {
   employee: ['waarschuwing', 'schorsing', 'berisping', 'ontslag', 'ontslag_op_staande_voet'],
   student_or_guardian: ['waarschuwing', 'schorsing', 'verwijdering'],
 };
+/** Light to heavy (a reprimand is lighter than a suspension): the order of the proposal (server: domain/measures.ts SEVERITY). */
+export const SEVERITY: Record<Audience, string[]> = {
+  employee: ['waarschuwing', 'berisping', 'schorsing', 'ontslag', 'ontslag_op_staande_voet'],
+  student_or_guardian: ['waarschuwing', 'schorsing', 'verwijdering'],
+};
+/** How a student's removal may go ahead (WPO art. 40). */
+export const REMOVAL_OUTCOMES = ['other_school_found', 'eight_weeks_without_result'] as const;
 /** Only the board decides these (D.3). */
 export const BOARD_ONLY = ['ontslag', 'ontslag_op_staande_voet'];
 
@@ -73,13 +80,22 @@ export interface CallRecord {
   advice: string;
 }
 
+/** The record of the Inspectie notice (task kind inspectie_melding). */
+export interface InspectieRecord {
+  date: string;
+  reference?: string;
+  note?: string;
+}
+
 export interface Task {
   id: string;
+  /** lvi_call (D.2) or inspectie_melding (WPO art. 40/40c). */
   kind: string;
   title: string;
-  phone: string;
-  status: 'open' | 'done';
-  call: CallRecord | null;
+  phone: string | null;
+  status: 'open' | 'done' | 'cancelled';
+  call: (CallRecord & InspectieRecord) | null;
+  measureId?: string | null;
   createdAt: string;
   closedAt: string | null;
 }
@@ -105,7 +121,7 @@ export interface CaseView {
   allowedEvents: TransitionEvent[];
   people: CasePerson[];
   steps: { id: string; personId: string; kind: StepKind; on: string; note?: string | null; recordedAt: string }[];
-  measures: { id: string; personId: string; audience: Audience; kind: string; label: Label; days: number | null; decidedBy: string; decidedOn: string; rationale: string }[];
+  measures: { id: string; personId: string; audience: Audience; kind: string; label: Label; days: number | null; removalOutcome?: string | null; decidedBy: string; decidedOn: string; rationale: string }[];
   tasks: Task[];
   events: CaseEvent[];
   createdAt: string;

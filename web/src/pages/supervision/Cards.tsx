@@ -273,7 +273,7 @@ export function ReviewCard({ schoolId, r, articles, onChanged }: { schoolId: str
           </div>
         </div>
       ) : (
-        <p className="hint">{t('review.notYours')}</p>
+        <p className="hint">{t(r.mine ? 'review.own' : 'review.notYours')}</p>
       )}
     </article>
   );

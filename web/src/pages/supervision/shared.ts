@@ -6,7 +6,7 @@ import type { Lang } from '../../i18n.tsx';
 export type ReviewStatus = 'open' | 'approved' | 'changes_requested' | 'rejected' | 'withdrawn';
 
 export interface ReviewEvent {
-  kind: 'requested' | 'resubmitted' | 'approved' | 'changes_requested' | 'rejected' | 'withdrawn';
+  kind: 'requested' | 'resubmitted' | 'approved' | 'changes_requested' | 'rejected' | 'withdrawn' | 'readdressed';
   by: string;
   comment: string | null;
   at: string;
@@ -20,7 +20,8 @@ export interface Review {
   comment: string | null;
   author: string;
   supervisor: string | null;
-  post: { text: string } | null;
+  /** The version that was sent for review (the server's stored post). */
+  post: { text: string; situation?: string; channel?: { kind: string; platform?: string }; at?: string; media?: { mediaId?: string; kind: string }[] } | null;
   check: { id: number; verdict: Verdict; result: CheckResult } | null;
   changedSince: boolean;
   approvalCovers: boolean;
@@ -28,6 +29,8 @@ export interface Review {
   submittedAt: string;
   decidedAt: string | null;
   waitingMs: number | null;
+  /** The reader's own request: someone else decides on it. */
+  mine?: boolean;
   mayDecide: boolean;
   history: ReviewEvent[];
 }

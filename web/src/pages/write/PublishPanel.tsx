@@ -16,9 +16,11 @@ interface Props {
   articles: Map<string, Article>;
   /** The supervisor approved exactly this version (B.3): a needs_review verdict may be published too. */
   approved?: boolean;
+  /** The check of the version shown: the server refuses (409 changed) when the post has a newer one. */
+  checkId?: number;
 }
 
-export function PublishPanel({ schoolId, postId, result, text, articles, approved = false }: Props) {
+export function PublishPanel({ schoolId, postId, result, text, articles, approved = false, checkId }: Props) {
   const t = useT();
   const id = useId();
   const [final, setFinal] = useState(false);
@@ -40,7 +42,7 @@ export function PublishPanel({ schoolId, postId, result, text, articles, approve
     setBusy(true);
     setError(null);
     try {
-      await api('POST', `/api/v1/schools/${schoolId}/posts/${postId}/publish`, { confirmed: true, ...(url.trim() ? { url: url.trim() } : {}) });
+      await api('POST', `/api/v1/schools/${schoolId}/posts/${postId}/publish`, { confirmed: true, ...(url.trim() ? { url: url.trim() } : {}), ...(checkId !== undefined ? { checkId } : {}) });
       setDone(true);
     } catch (err) {
       setError(err instanceof ApiError && err.code === 'bad_request' && url ? t('publish.badUrl') : err instanceof ApiError ? err.message : t('common.error'));

@@ -12,6 +12,7 @@ import '../supervision/texts.ts';
 import '../supervision/supervision.css';
 import { PublishPanel } from './PublishPanel.tsx';
 import type { Article, CheckResult } from './types.ts';
+import { versionKey } from './version.ts';
 
 interface Props {
   schoolId: string;
@@ -25,7 +26,7 @@ interface Props {
   onStored: (postId: string, result: CheckResult) => void;
 }
 
-export function ReviewPanel({ schoolId, postId, post, text, empty, articles, onStored }: Props) {
+export function ReviewPanel({ schoolId, postId, post, empty, articles, onStored }: Props) {
   const t = useT();
   const id = useId();
   const [review, setReview] = useState<Review | null>(null);
@@ -99,8 +100,8 @@ export function ReviewPanel({ schoolId, postId, post, text, empty, articles, onS
     }
   };
 
-  // The text in the form differs from the version the supervisor saw.
-  const edited = review?.post ? review.post.text !== text : false;
+  // The form differs from the version the supervisor saw: text, photos and videos, channel, situation or time.
+  const edited = review?.post ? versionKey(review.post) !== versionKey(post) : false;
   const closed = !review || review.status === 'rejected' || review.status === 'withdrawn' || (review.status === 'approved' && (!review.approvalCovers || edited));
   return (
     <section className="ask" aria-labelledby={`${id}-title`}>
@@ -121,7 +122,7 @@ export function ReviewPanel({ schoolId, postId, post, text, empty, articles, onS
           {review.status === 'approved' && review.approvalCovers && !edited && review.check && review.post && (
             <>
               <p className="form-message ok">{t('ask.approvedPublish')}</p>
-              <PublishPanel schoolId={schoolId} postId={review.postId} result={review.check.result} text={review.post.text} articles={articles} approved />
+              <PublishPanel schoolId={schoolId} postId={review.postId} result={review.check.result} text={review.post.text} articles={articles} approved checkId={review.check.id} />
             </>
           )}
           {review.status === 'approved' && (!review.approvalCovers || edited) && !review.published && <p className="hint">{t('ask.approvedChanged')}</p>}
