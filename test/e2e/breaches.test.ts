@@ -14,7 +14,7 @@ import { totpCode } from '../../src/modules/auth/totp.ts';
 import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 import type { RunningServer } from '../../src/server/start.ts';
 import { startServer } from '../../src/server/start.ts';
-import { axeViolations, launchChromium, menuLinkCount } from './browser.ts';
+import { axeViolations, launchChromium, menuLinkCount, openFromMenu } from './browser.ts';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -120,7 +120,7 @@ describe('the breach register in the browser', () => {
 
   it('lets the FG assess it and record the notification to the AP', async () => {
     const { context, page } = await signedIn('fg@demo.postwijzer.nl');
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Datalekken', exact: true }).click();
+    await openFromMenu(page, 'Datalekken');
     await page.getByRole('heading', { name: 'Datalekken', level: 1 }).waitFor();
     const row = page.getByRole('row', { name: new RegExp(TITLE) });
     await row.waitFor();
