@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { totpCode } from '../../src/modules/auth/totp.ts';
+import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -43,4 +45,22 @@ export async function openFromMenu(p: Page, name: string | RegExp, exact = true)
 /** How many menu links have this name, whether their group is open or not. */
 export function menuLinkCount(p: Page, name: string | RegExp, exact = true): Promise<number> {
   return p.getByRole('navigation').getByRole('link', { name, exact, includeHidden: true }).count();
+}
+
+/**
+ * Signs in through the sign-in page with the demo password. Board, HR and the FG set up their
+ * second factor at the first sign-in: the key is on the page, and the code is made from it.
+ */
+export async function signInAs(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/aanmelden`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByRole('heading', { level: 1, name: /^(Welkom|Code uit je app)/ }).waitFor({ timeout: 30_000 });
+  if ((await page.locator('h1').innerText()).startsWith('Code')) {
+    const key = (await page.locator('.secret code').innerText()).replace(/\s+/g, '');
+    await page.getByLabel('Code').fill(totpCode(key, Date.now()));
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+  }
 }

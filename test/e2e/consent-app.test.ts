@@ -197,7 +197,8 @@ describe('the consent pages of the web app', () => {
     await page.getByRole('button', { name: 'Ja, verstuur de e-mails' }).click();
     await expect.poll(() => page.locator('.consent-manage').first().getByRole('status').innerText()).toMatch(/De ronde is geopend: \d+ e-mails verstuurd/);
     const [{ requests }] = (await query<{ requests: number }>(`select count(*)::int as requests from consent_requests`)) as [{ requests: number }];
-    expect(await page.getByText(`0 van de ${requests} hebben geantwoord`).count()).toBe(1);
+    // The overview reloads after the status appears: wait for it.
+    await expect.poll(() => page.getByText(`0 van de ${requests} hebben geantwoord`).count()).toBe(1);
     // A day and a half later (the first mails went out then): the reminder goes to who did not answer.
     await query(`update consent_requests set sent_at = sent_at - interval '36 hours'`);
     const mails = async () => ((await query<{ n: number }>(`select count(*)::int as n from outbox where payload->>'template' in ('consent_round', 'consent_reminder')`))[0]!.n);
@@ -218,7 +219,7 @@ describe('the consent pages of the web app', () => {
     await task.getByRole('button', { name: `Is weggehaald: bericht met ${child.name}` }).click();
     await expect.poll(() => page.getByText(`Afgevinkt: het bericht met ${child.name}`).count()).toBe(1);
     expect(await query(`select status::text from posts where id = $1`, [postId])).toEqual([{ status: 'withdrawn' }]);
-    expect(await page.getByText('Er zijn geen berichten om weg te halen.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Er zijn geen berichten om weg te halen.').count()).toBe(1);
     await context.close();
   });
 

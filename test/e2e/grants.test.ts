@@ -11,11 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 import { DEMO_HOLIDAYS } from '../../src/modules/demo/seed.ts';
 import type { RunningServer } from '../../src/server/start.ts';
 import { startServer } from '../../src/server/start.ts';
-import { axeViolations, launchChromium, openFromMenu } from './browser.ts';
+import { axeViolations, launchChromium, openFromMenu, signInAs } from './browser.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -41,11 +40,7 @@ afterAll(async () => {
 async function signedIn(email: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   const page = await context.newPage();
-  await page.goto(`${server.url}/aanmelden`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.getByRole('heading', { name: /Welkom/ }).waitFor();
+  await signInAs(page, server.url, email);
   return { context, page };
 }
 

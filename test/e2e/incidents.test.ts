@@ -11,11 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpCode } from '../../src/modules/auth/totp.ts';
-import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 import type { RunningServer } from '../../src/server/start.ts';
 import { startServer } from '../../src/server/start.ts';
-import { axeViolations, launchChromium, openFromMenu } from './browser.ts';
+import { axeViolations, launchChromium, openFromMenu, signInAs } from './browser.ts';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -74,18 +72,7 @@ afterAll(async () => {
 async function signedIn(email: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(viewport);
   const page = await context.newPage();
-  await page.goto(`${server.url}/aanmelden`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await expect.poll(() => page.locator('h1').innerText(), { timeout: 30_000 }).toMatch(/^(Welkom|Code uit je app)/);
-  if ((await page.locator('h1').innerText()).startsWith('Code')) {
-    // The board sets up its second factor at the first sign-in: the key is on the page.
-    const key = (await page.locator('.secret code').innerText()).replace(/\s+/g, '');
-    await page.getByLabel('Code').fill(totpCode(key, Date.now()));
-    await page.getByRole('button', { name: 'Bevestigen' }).click();
-    await page.getByRole('heading', { name: /Welkom/ }).waitFor();
-  }
+  await signInAs(page, server.url, email);
   // Staff of several schools: the demo school.
   if (await page.getByLabel('School', { exact: true }).count()) await page.getByLabel('School', { exact: true }).selectOption(schoolId);
   return { context, page };

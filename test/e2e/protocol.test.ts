@@ -11,14 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpCode } from '../../src/modules/auth/totp.ts';
-import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 import { minimalPdf } from '../../src/modules/protocol/demo.ts';
 import type { RunningServer } from '../../src/server/start.ts';
 import { startServer } from '../../src/server/start.ts';
 import type { TestSmtp } from '../support/smtp.ts';
 import { startSmtp } from '../support/smtp.ts';
-import { axeViolations, launchChromium, openFromMenu } from './browser.ts';
+import { axeViolations, launchChromium, openFromMenu, signInAs } from './browser.ts';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -58,18 +56,7 @@ afterAll(async () => {
 async function signIn(email: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(`${server.url}/aanmelden`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await expect.poll(() => page.locator('h1').innerText()).toMatch(/^(Welkom|Code uit je app)/);
-  if ((await page.locator('h1').innerText()).startsWith('Code')) {
-    // The board sets up its second factor at the first sign-in: the key is on the page.
-    const key = (await page.locator('.secret code').innerText()).replace(/\s+/g, '');
-    await page.getByLabel('Code').fill(totpCode(key, Date.now()));
-    await page.getByRole('button', { name: 'Bevestigen' }).click();
-    await expect.poll(() => page.locator('h1').innerText()).toMatch(/^Welkom/);
-  }
+  await signInAs(page, server.url, email);
   return { context, page };
 }
 

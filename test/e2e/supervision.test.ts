@@ -12,12 +12,11 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePhoto } from '../../src/media/testing/fixtures.ts';
-import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 import type { RunningServer } from '../../src/server/start.ts';
 import { startServer } from '../../src/server/start.ts';
 import type { TestSmtp } from '../support/smtp.ts';
 import { startSmtp, textOf } from '../support/smtp.ts';
-import { axeViolations, launchChromium, openFromMenu } from './browser.ts';
+import { axeViolations, launchChromium, openFromMenu, signInAs } from './browser.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -48,11 +47,7 @@ afterAll(async () => {
 async function signedIn(email: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   const page = await context.newPage();
-  await page.goto(`${server.url}/aanmelden`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.getByRole('heading', { name: /Welkom/ }).waitFor();
+  await signInAs(page, server.url, email);
   return { context, page };
 }
 

@@ -15,7 +15,7 @@ import { samplePhoto } from '../../src/media/testing/fixtures.ts';
 import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 import type { RunningServer } from '../../src/server/start.ts';
 import { startServer } from '../../src/server/start.ts';
-import { axeViolations, launchChromium, openFromMenu } from './browser.ts';
+import { axeViolations, launchChromium, openFromMenu, signInAs } from './browser.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -41,11 +41,7 @@ afterAll(async () => {
 async function signedIn(email: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   const page = await context.newPage();
-  await page.goto(`${server.url}/aanmelden`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.getByRole('heading', { name: /Welkom/ }).waitFor();
+  await signInAs(page, server.url, email);
   return { context, page };
 }
 
