@@ -99,7 +99,7 @@ describe('the consent pages of the web app', () => {
     const section = page.getByRole('region', { name: `${child.name} (groep ${child.group})` });
     await section.waitFor();
     expect(await page.locator('section.consent-person').count()).toBe(children.length);
-    expect(await page.getByText('U kunt uw keuze altijd veranderen').count()).toBe(1);
+    await expect.poll(() => page.getByText('U kunt uw keuze altijd veranderen').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     // On a desktop: the explanation and the first questions.
     await page.setViewportSize(DESKTOP);

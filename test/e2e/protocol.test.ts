@@ -111,8 +111,8 @@ describe('the protocol pages of the web app', () => {
     await prompt.getByRole('link', { name: 'Naar het protocol' }).click();
     await expect.poll(() => page.locator('h1').innerText()).toBe('Protocol sociale media');
     await page.getByRole('heading', { name: 'Huidige versie: 2026-1' }).waitFor();
-    expect(await page.getByText('Vastgesteld door het bestuur op 20 november 2026.').count()).toBe(1);
-    expect(await page.getByRole('heading', { name: 'Hoofdstuk A: Voor iedereen' }).count()).toBe(1);
+    await expect.poll(() => page.getByText('Vastgesteld door het bestuur op 20 november 2026.').count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'Hoofdstuk A: Voor iedereen' }).count()).toBe(1);
     expect(await page.locator('.protocol-article', { hasText: 'A.3' }).innerText()).toContain('Je bent zelf verantwoordelijk');
     expect(await axeViolations(page)).toEqual([]);
     await page.locator('.protocol-ack').scrollIntoViewIfNeeded();
@@ -152,7 +152,7 @@ describe('the protocol pages of the web app', () => {
     // The English page.
     await page.getByRole('button', { name: 'English' }).click();
     await openNav(page, 'Protocol', 'Social media protocol');
-    expect(await page.getByRole('heading', { name: 'Chapter A: For everyone' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'Chapter A: For everyone' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Nederlands' }).click();
     await context.close();
   });
