@@ -42,6 +42,16 @@ Gebruik:
   postwijzer media redact BESTAND -o UIT [--blur-faces all|none|0,2]
       Schrijft een kopie zonder metadata; op een foto zijn de gekozen gezichten vervaagd
       (standaard all; de nummers komen uit "media inspect"). Video en geluid: alleen metadata weg.
+  postwijzer files purge [--dry-run] [--json]
+      Verwijdert dossierstukken waarvan de bewaartermijn voorbij is, met hun documenten, en legt
+      vast wat er weg is (zonder namen of inhoud). --dry-run toont alleen wat weg zou gaan.
+  postwijzer subject export --person ID [--format json|pdf] [--out BESTAND]
+      Inzage (AVG art. 15): alles wat Postwijzer over één persoon bewaart, als JSON of als
+      leesbare pdf; anderen staan er als "andere persoon" in. Wordt vastgelegd in het auditspoor.
+  postwijzer subject erasure --person ID
+      Toont wat wissen (AVG art. 17) zou verwijderen en wat het nu tegenhoudt.
+  postwijzer subject erase --person ID --confirm-name "VOLLEDIGE NAAM"
+      Wist de persoon als de wet dat toelaat; anders de redenen en exit code 1.
   postwijzer help
 
 Exit codes: 0 klaar (elk oordeel), 2 ongeldige invoer, 1 fout.

@@ -12,6 +12,8 @@ import { consentRoundRoutes } from '../modules/consent/round-routes.ts';
 import { consentRoutes } from '../modules/consent/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { breachRoutes } from '../modules/breaches/routes.ts';
+import { fileRoutes } from '../modules/files/routes.ts';
+import { dashboardRoutes } from '../modules/dashboards/routes.ts';
 import type { OidcProviderConfig } from '../modules/auth/oidc.ts';
 import { oidcRoutes } from '../modules/auth/oidc-routes.ts';
 import { incidentRoutes } from '../modules/incidents/routes.ts';
@@ -23,6 +25,7 @@ import { permissionRoutes } from '../modules/permissions/routes.ts';
 import { rosterRoutes } from '../modules/roster/routes.ts';
 import { supervisionRoutes } from '../modules/supervision/routes.ts';
 import { protocolRoutes } from '../modules/protocol/routes.ts';
+import { subjectAccessRoutes } from '../modules/subject-access/routes.ts';
 
 export interface ModuleContext {
   database: Database;
@@ -38,4 +41,4 @@ export interface ModuleContext {
 
 export type RouteModule = (app: FastifyInstance, ctx: ModuleContext) => Promise<void>;
 
-export const ROUTE_MODULES: RouteModule[] = [authRoutes, oidcRoutes, writeRoutes, postRoutes, mediaRoutes, peopleRoutes, rosterRoutes, consentRoutes, consentRoundRoutes, consentImportRoutes, permissionRoutes, auditRoutes, accountRoutes, supervisionRoutes, protocolRoutes, incidentRoutes, breachRoutes];
+export const ROUTE_MODULES: RouteModule[] = [authRoutes, oidcRoutes, writeRoutes, postRoutes, mediaRoutes, peopleRoutes, rosterRoutes, consentRoutes, consentRoundRoutes, consentImportRoutes, permissionRoutes, auditRoutes, accountRoutes, supervisionRoutes, protocolRoutes, incidentRoutes, breachRoutes, dashboardRoutes, fileRoutes, subjectAccessRoutes];

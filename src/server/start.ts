@@ -15,6 +15,7 @@ import type { MailOptions } from '../modules/mail/config.ts';
 import { describeMail, mailOptionsFromEnv } from '../modules/mail/config.ts';
 import type { AppOptions } from './app.ts';
 import { buildApp } from './app.ts';
+import { schedulePurge } from '../modules/files/purge.ts';
 
 export interface StartOptions {
   /** Default: the PORT environment variable, else 3000. 0 picks a free port. */
@@ -38,6 +39,11 @@ export interface StartOptions {
   print?: boolean;
   /** E-mail; default from SMTP_URL, MAIL_FROM and POSTWIJZER_PUBLIC_URL (src/modules/mail/config.ts). */
   mail?: MailOptions;
+  /**
+   * The retention purge of files (docs/files.md): every this many milliseconds, the first a minute
+   * after start; 0 turns it off. Default: FILES_PURGE_INTERVAL_HOURS (default 24), off under vitest.
+   */
+  purgeIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -98,6 +104,15 @@ export function installShutdownHandlers(close: () => Promise<void>, opts: Shutdo
   };
 }
 
+function purgeIntervalFrom(opts: StartOptions): number {
+  if (opts.purgeIntervalMs !== undefined) return opts.purgeIntervalMs;
+  if (process.env.VITEST) return 0;
+  const env = process.env.FILES_PURGE_INTERVAL_HOURS;
+  const hours = env === undefined || env === '' ? 24 : Number(env);
+  if (!Number.isFinite(hours) || hours < 0) throw new Error(`FILES_PURGE_INTERVAL_HOURS must be a number of hours (0 turns the purge off), not "${env}"`);
+  return hours * 3_600_000;
+}
+
 function portFrom(opts: StartOptions): number {
   if (opts.port !== undefined) return opts.port;
   const env = process.env.PORT;
@@ -119,6 +134,7 @@ function urlHost(host: string): string {
  */
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const port = portFrom(opts);
+  const purgeMs = Math.min(purgeIntervalFrom(opts), 2 ** 31 - 1);
   const host = opts.host ?? (process.env.HOST || '127.0.0.1');
   const print = opts.print === false ? () => {} : (line: string) => void process.stdout.write(`${line}\n`);
   const mail = opts.mail ?? mailOptionsFromEnv();
@@ -140,6 +156,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     throw e;
   }
   const server = app;
+  const purge = purgeMs > 0 ? schedulePurge(database.db, { intervalMs: purgeMs, log: server.log }) : null;
 
   const address = server.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
@@ -158,6 +175,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     (closed ??= (async () => {
       // The server first (it finishes the requests in flight), then the database they used.
       try {
+        await purge?.stop();
         await server.close();
       } finally {
         if (ownDatabase) await database.close();

@@ -5,75 +5,21 @@
 // notify the AP) and records the AP notification with its reference number; the register has it
 // and its history. axe-core checks every page (WCAG 2.1 AA); screenshots on a desktop and a phone
 // go to docs/screenshots/breaches-*.png. Needs the built web app (node scripts/build.mjs).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server/start.ts';
-import { startServer } from '../../src/server/start.ts';
-import { axeViolations, launchChromium, menuLinkCount, openFromMenu, signInAs } from './browser.ts';
+import { axeViolations, menuLinkCount, openFromMenu } from './browser.ts';
+import type { E2e } from './harness.ts';
+import { DESKTOP, SHOTS, shoot, startE2e } from './harness.ts';
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
-const SHOTS = 'docs/screenshots';
 const TITLE = 'Cijferlijst groep 7 naar verkeerde ouder';
 
-let server: RunningServer;
-let browser: Browser;
-let schoolId: string;
-const dataDir = mkdtempSync(join(tmpdir(), 'pw-e2e-breaches-'));
-const webCopy = join(dataDir, 'web');
-const query = <T,>(sql: string, params: unknown[] = []) => server.database.query<T>(sql, params);
-
-/** The browser gets the web app as it was when the server started (a copy of dist/web). */
-async function newContext(viewport: { width: number; height: number }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  const index = readFileSync(join(webCopy, 'index.html'), 'utf8');
-  await context.route(`${server.url}/assets/**`, (route) => route.fulfill({ path: join(webCopy, new URL(route.request().url()).pathname) }));
-  await context.route(
-    (url) => url.origin === server.url && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/assets/'),
-    async (route) => {
-      if (route.request().resourceType() !== 'document') return route.continue();
-      const response = await route.fetch();
-      return route.fulfill({ response, body: response.headers()['content-type']?.startsWith('text/html') ? index : await response.text() });
-    },
-  );
-  return context;
-}
+let e2e: E2e;
+const query = <T,>(sql: string, params: unknown[] = []) => e2e.query<T>(sql, params);
+const signedIn = (email: string, viewport = DESKTOP) => e2e.signedIn(email, viewport);
 
 beforeAll(async () => {
-  if (!existsSync('dist/web/index.html')) throw new Error('the web app is not built: run `node scripts/build.mjs` first');
-  cpSync('dist/web', webCopy, { recursive: true });
-  server = await startServer({ port: 0, host: '127.0.0.1', logger: false, handleSignals: false, dataDir, print: false });
-  browser = await launchChromium();
-  mkdirSync(SHOTS, { recursive: true });
-  const [school] = await query<{ id: string }>(`select id from schools where brin = '99AA'`);
-  schoolId = school!.id;
+  e2e = await startE2e('breaches');
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function signedIn(email: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(viewport);
-  const page = await context.newPage();
-  await signInAs(page, server.url, email);
-  if (await page.getByLabel('School', { exact: true }).count()) await page.getByLabel('School', { exact: true }).selectOption(schoolId);
-  return { context, page };
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.setViewportSize(DESKTOP);
-  await page.screenshot({ path: `${SHOTS}/breaches-${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize(PHONE);
-  expect(await axeViolations(page)).toEqual([]);
-  await page.screenshot({ path: `${SHOTS}/breaches-${name}-phone.png`, fullPage: true });
-  await page.setViewportSize(DESKTOP);
-}
+afterAll(async () => e2e?.close());
 
 describe('the breach register in the browser', () => {
   it('lets a teacher report a possible breach, with the keyboard', async () => {
@@ -94,7 +40,7 @@ describe('the breach register in the browser', () => {
     await page.keyboard.type(TITLE);
     await page.getByLabel('Beschrijving').fill('De cijferlijst van groep 7 is vanochtend naar een ouder van een andere groep gemaild.');
     await page.getByLabel(/Om hoeveel mensen/).fill('27');
-    await shoot(page, 'report');
+    await shoot(page, 'breaches-report', { phoneSuffix: 'phone', fullPhone: true, axe: true });
     await page.getByRole('button', { name: 'Melden bij de FG' }).press('Enter');
     await page.getByText('De FG heeft je melding ontvangen').waitFor();
     const [row] = await query<{ kind: string; status: string; approx_people: number }>(`select kind, status, approx_people from breaches where title = $1`, [TITLE]);
@@ -114,7 +60,7 @@ describe('the breach register in the browser', () => {
     await expect.poll(() => row.locator('.br-badge').innerText()).toMatch(/^nog 2 dagen 23 uur|^nog 3 dagen/);
     // The demo's handled breach shows as notified.
     expect(await page.getByRole('row', { name: /USB-stick/ }).locator('.br-badge').innerText()).toBe('Gemeld bij de AP');
-    await shoot(page, 'list');
+    await shoot(page, 'breaches-list', { phoneSuffix: 'phone', fullPhone: true, axe: true });
 
     await row.getByRole('link', { name: TITLE }).click();
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
@@ -128,7 +74,7 @@ describe('the breach register in the browser', () => {
     expect(await page.locator('.br-head .br-status').innerText()).toBe('Datalek');
 
     await page.getByLabel('Meldingsnummer van de AP').fill('AP-E2E-4711');
-    await shoot(page, 'detail');
+    await shoot(page, 'breaches-detail', { phoneSuffix: 'phone', fullPhone: true, axe: true });
     await page.getByRole('button', { name: 'Melding vastleggen' }).click();
     await page.locator('dl.br-facts').getByText('AP-E2E-4711').waitFor();
     expect(await page.locator('.br-head .br-badge').innerText()).toBe('Gemeld bij de AP');
@@ -148,7 +94,7 @@ describe('the breach register in the browser', () => {
 
   it('shows the board the register to read, without the forms', async () => {
     const { context, page } = await signedIn('bestuur@demo.postwijzer.nl');
-    await page.goto(`${server.url}/datalekken`);
+    await page.goto(`${e2e.server.url}/datalekken`);
     await page.getByRole('heading', { name: 'Datalekken', level: 1 }).waitFor();
     await page.getByText('Je kunt het register lezen').waitFor();
     await page.getByRole('link', { name: TITLE }).click();

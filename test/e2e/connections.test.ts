@@ -4,37 +4,26 @@
 // usernames, a Facebook your_friends.json with names), the fixture Instagram ZIP, and a pasted
 // list. The page finds the students and sends nothing: every request the page makes after the
 // school's roster has loaded is recorded, and there are none. axe-core; screenshots.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Request } from 'playwright-core';
+import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldName } from '../../src/connections/normalize.ts';
 import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
-import type { RunningServer } from '../../src/server/start.ts';
-import { startServer } from '../../src/server/start.ts';
-import { axeViolations, launchChromium, openFromMenu } from './browser.ts';
+import { axeViolations, openFromMenu } from './browser.ts';
+import type { E2e } from './harness.ts';
+import { DESKTOP, PHONE, startE2e } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-let schoolId: string;
-const dataDir = mkdtempSync(join(tmpdir(), 'pw-e2e-connections-'));
+let e2e: E2e;
 const files = mkdtempSync(join(tmpdir(), 'pw-e2e-exports-'));
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, host: '127.0.0.1', logger: false, handleSignals: false, dataDir, print: false });
-  browser = await launchChromium();
-  const [school] = await server.database.query<{ id: string }>(`select s.id from schools s where s.brin = '99AA'`);
-  schoolId = school!.id;
-  mkdirSync('docs/screenshots', { recursive: true });
+  e2e = await startE2e('connections');
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await e2e?.close();
   rmSync(files, { recursive: true, force: true });
 });
 
@@ -42,12 +31,12 @@ const letters = (s: string) => foldName(s).replace(/[^a-z]/g, '');
 
 describe('the connection check in the web app', () => {
   it('finds the students in an export, sends nothing, and reads a ZIP and a pasted list', { timeout: 150_000 }, async () => {
-    const students = await server.database.query<{ given_name: string; prefix: string | null; family_name: string; code: string }>(
+    const students = await e2e.query<{ given_name: string; prefix: string | null; family_name: string; code: string }>(
       `select p.given_name, p.prefix, p.family_name, g.code from people p join groups g on g.id = p.group_id
         where p.school_id = $1 and p.kind = 'student' and p.active and length(p.family_name) > 3
           and (select count(*) from people q where q.school_id = p.school_id and q.kind = 'student' and q.given_name = p.given_name and q.family_name = p.family_name) = 1
         order by p.family_name desc, p.given_name limit 4`,
-      [schoolId],
+      [e2e.schoolId],
     );
     const name = (s: (typeof students)[number]) => [s.given_name, s.prefix, s.family_name].filter(Boolean).join(' ');
     const [a, b, c, d] = students as [(typeof students)[number], (typeof students)[number], (typeof students)[number], (typeof students)[number]];
@@ -57,9 +46,9 @@ describe('the connection check in the web app', () => {
     writeFileSync(join(files, 'followers_1.json'), JSON.stringify([ig(userA), ig(userB), ig('bakkerij_de_zon'), ig(letters(a.given_name))]));
     writeFileSync(join(files, 'your_friends.json'), JSON.stringify({ friends_v2: [{ name: name(c), timestamp: 1 }, { name: 'Mees Vriesema', timestamp: 2 }] }));
 
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    const context = await e2e.context(DESKTOP);
     const page = await context.newPage();
-    await page.goto(`${server.url}/aanmelden`);
+    await page.goto(`${e2e.server.url}/aanmelden`);
     await page.getByLabel('E-mailadres').fill('leerkracht@demo.postwijzer.nl');
     await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Aanmelden' }).click();

@@ -6,23 +6,20 @@
 // state, opens the yearly round, sends reminders, sees who answered, and completes the takedown
 // task the revocation made. axe-core checks every page (WCAG 2.1 AA); screenshots on a phone and a
 // desktop go to docs/screenshots/. Needs the built web app (npm run build: dist/web).
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 import type { RunningServer } from '../../src/server/start.ts';
-import { startServer } from '../../src/server/start.ts';
-import { axeViolations, launchChromium, menuLinkCount, openFromMenu } from './browser.ts';
+import { axeViolations, menuLinkCount, openFromMenu } from './browser.ts';
+import type { E2e } from './harness.ts';
+import { startE2e } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const SHOTS = 'docs/screenshots';
 
+let e2e: E2e;
 let server: RunningServer;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), 'pw-e2e-consent-app-'));
 /** The demo parent's children, as the page lists them (by given name), and the parent's person id. */
 let children: { id: string; name: string; group: string }[];
 let parentId: string;
@@ -31,10 +28,8 @@ let postId: string;
 const query = <T,>(sql: string, params: unknown[] = []) => server.database.query<T>(sql, params);
 
 beforeAll(async () => {
-  if (!existsSync('dist/web/index.html')) throw new Error('the web app is not built: run `npm run build` (node scripts/build.mjs) first');
-  server = await startServer({ port: 0, host: '127.0.0.1', logger: false, handleSignals: false, dataDir, print: false });
-  browser = await launchChromium();
-  mkdirSync(SHOTS, { recursive: true });
+  e2e = await startE2e('consent-app');
+  ({ server } = e2e);
 
   const [parent] = await query<{ person_id: string }>(`select r.person_id from accounts a join account_roles r on r.account_id = a.id where a.email = 'ouder@demo.postwijzer.nl'`);
   parentId = parent!.person_id;
@@ -64,14 +59,10 @@ beforeAll(async () => {
   await query('insert into post_people (post_id, person_id) values ($1, $2)', [postId, children[0]!.id]);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => e2e?.close());
 
 async function signIn(email: string, viewport = PHONE): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport });
+  const context = await e2e.context(viewport);
   const page = await context.newPage();
   await page.goto(`${server.url}/aanmelden`);
   await expect.poll(() => page.getByLabel('E-mailadres').isVisible()).toBe(true);

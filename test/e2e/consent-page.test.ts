@@ -4,32 +4,26 @@
 // server in this run), sees their children, changes the choice about photos on the school's
 // social media for one child, and the registry has it. axe-core checks WCAG 2.1 AA; screenshots go to
 // docs/screenshots/.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/start.ts';
-import { startServer } from '../../src/server/start.ts';
-import { axeViolations, launchChromium } from './browser.ts';
+import { axeViolations } from './browser.ts';
+import type { E2e } from './harness.ts';
+import { startE2e } from './harness.ts';
 import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 
+let e2e: E2e;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-const dataDir = mkdtempSync(join(tmpdir(), 'pw-e2e-consent-'));
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, host: '127.0.0.1', logger: false, handleSignals: false, dataDir, print: false });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  e2e = await startE2e('consent-page');
+  ({ server } = e2e);
+  page = await (await e2e.context({ width: 390, height: 844 })).newPage();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => e2e?.close());
 
 async function openRound(): Promise<void> {
   const signIn = await fetch(`${server.url}/api/v1/auth/sign-in`, {

@@ -1,31 +1,24 @@
 /// <reference lib="dom" />
 // Browser test of the demo page: Playwright (playwright-core) drives Debian's Chromium against
 // the real server on loopback; axe-core checks WCAG 2.1 AA.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/start.ts';
-import { startServer } from '../../src/server/start.ts';
-import { axeViolations, launchChromium } from './browser.ts';
+import { axeViolations } from './browser.ts';
+import type { E2e } from './harness.ts';
+import { startE2e } from './harness.ts';
 
+let e2e: E2e;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-const dataDir = mkdtempSync(join(tmpdir(), 'pw-e2e-'));
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, host: '127.0.0.1', logger: false, handleSignals: false, dataDir, print: false });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  e2e = await startE2e('demo-page');
+  ({ server } = e2e);
+  page = await (await e2e.context({ width: 390, height: 844 })).newPage();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => e2e?.close());
 
 describe('demo page', () => {
   it('checks a pasted post, highlights the spans and applies the fixes', async () => {

@@ -6,43 +6,20 @@
 // still does for one after it. No fake clock: the post carries its own moment ("Wanneer plaats je
 // het?"), as a teacher would schedule it. The director also creates a school project with students
 // picked by search, changes its students and ends it. axe-core on every page; screenshots.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_HOLIDAYS } from '../../src/modules/demo/seed.ts';
-import type { RunningServer } from '../../src/server/start.ts';
-import { startServer } from '../../src/server/start.ts';
-import { axeViolations, launchChromium, openFromMenu, signInAs } from './browser.ts';
+import { axeViolations, openFromMenu } from './browser.ts';
+import type { E2e } from './harness.ts';
+import { DESKTOP, shoot, startE2e } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-let schoolId: string;
-const dataDir = mkdtempSync(join(tmpdir(), 'pw-e2e-grants-'));
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
+let e2e: E2e;
+const signedIn = (email: string, viewport = DESKTOP) => e2e.signedIn(email, viewport);
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, host: '127.0.0.1', logger: false, handleSignals: false, dataDir, print: false });
-  browser = await launchChromium();
-  const [school] = await server.database.query<{ id: string }>(`select s.id from schools s where s.brin = '99AA'`);
-  schoolId = school!.id;
-  mkdirSync('docs/screenshots', { recursive: true });
+  e2e = await startE2e('grants');
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function signedIn(email: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  const page = await context.newPage();
-  await signInAs(page, server.url, email);
-  return { context, page };
-}
+afterAll(async () => e2e?.close());
 
 async function open(page: Page, link: string): Promise<void> {
   await openFromMenu(page, link);
@@ -53,14 +30,6 @@ async function expectAxeClean(page: Page): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
 }
 
-async function screenshots(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `docs/screenshots/${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize(PHONE);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `docs/screenshots/${name}-telefoon.png`, fullPage: false });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-  await page.setViewportSize(DESKTOP);
-}
 
 /** A coming Tuesday (lessons 08:30–14:30) at least two days away and outside the demo holidays. */
 function comingSchoolDay(): string {
@@ -74,7 +43,7 @@ function comingSchoolDay(): string {
 
 const personOf = async (email: string) =>
   (
-    await server.database.query<{ id: string; name: string }>(
+    await e2e.query<{ id: string; name: string }>(
       `select p.id, concat_ws(' ', p.given_name, p.prefix, p.family_name) as name from account_roles r join accounts a on a.id = r.account_id join people p on p.id = r.person_id where a.email = $1`,
       [email],
     )
@@ -98,7 +67,7 @@ describe('lesson-time permissions and school projects in the web app', () => {
     await page.getByRole('status').filter({ hasText: `Toestemming gegeven aan ${teacher.name}.` }).waitFor();
     const planned = page.locator('section.grant-list', { has: page.getByRole('heading', { name: /^Gepland/ }) });
     await planned.getByText('Voorleeswedstrijd: verslag op Instagram').waitFor();
-    const [row] = await server.database.query<{ starts_at: Date; ends_at: Date; granted_by: string }>(
+    const [row] = await e2e.query<{ starts_at: Date; ends_at: Date; granted_by: string }>(
       `select starts_at, ends_at, granted_by from permissions where person_id = $1 and reason = 'Voorleeswedstrijd: verslag op Instagram'`,
       [teacher.id],
     );
@@ -106,7 +75,7 @@ describe('lesson-time permissions and school projects in the web app', () => {
     expect(row!.granted_by).toBe(director.id);
     expect(row!.ends_at.getTime() - row!.starts_at.getTime()).toBe(3_600_000);
     await expectAxeClean(page);
-    await screenshots(page, 'permissions-lestijd');
+    await shoot(page, 'permissions-lestijd');
     await context.close();
 
     // The teacher writes a private post for that day, at 09:30 (inside) and 10:30 (after).
@@ -134,12 +103,12 @@ describe('lesson-time permissions and school projects in the web app', () => {
 
   it('the director creates a school project with students picked by search, changes its students and ends it', { timeout: 120_000 }, async () => {
     const teacher = await personOf('leerkracht@demo.postwijzer.nl');
-    const students = await server.database.query<{ id: string; name: string; code: string }>(
+    const students = await e2e.query<{ id: string; name: string; code: string }>(
       `select p.id, concat_ws(' ', p.given_name, p.prefix, p.family_name) as name, g.code from people p join groups g on g.id = p.group_id
         where p.school_id = $1 and p.kind = 'student' and p.active
           and (select count(*) from people q where q.school_id = p.school_id and q.given_name = p.given_name and q.family_name = p.family_name) = 1
         order by p.family_name, p.given_name limit 3`,
-      [schoolId],
+      [e2e.schoolId],
     );
     const { context, page } = await signedIn('directeur@demo.postwijzer.nl');
     await open(page, 'Schoolprojecten');
@@ -162,7 +131,7 @@ describe('lesson-time permissions and school projects in the web app', () => {
     await page.getByRole('status').filter({ hasText: 'Het project "Klassenvlog (e2e)" is aangemaakt.' }).waitFor();
     const item = page.locator('li.project', { has: page.getByRole('heading', { name: /Klassenvlog \(e2e\)/ }) });
     await item.getByText('Leerlingen (2)').waitFor();
-    await screenshots(page, 'permissions-projecten');
+    await shoot(page, 'permissions-projecten');
 
     // Change the students: remove the first, add the third.
     await item.getByRole('button', { name: 'Leerlingen aanpassen (Klassenvlog (e2e))' }).click();
@@ -173,12 +142,12 @@ describe('lesson-time permissions and school projects in the web app', () => {
     await expectAxeClean(page);
     await item.getByRole('button', { name: 'Leerlingen opslaan' }).click();
     await page.getByRole('status').filter({ hasText: 'zijn opgeslagen' }).waitFor();
-    const stored = await server.database.query<{ student_id: string }>(
+    const stored = await e2e.query<{ student_id: string }>(
       `select ps.student_id from permission_students ps join permissions p on p.id = ps.permission_id where p.project = 'Klassenvlog (e2e)' order by 1`,
     );
     expect(stored.map((r) => r.student_id).sort()).toEqual([students[1]!.id, students[2]!.id].sort());
     // The staff browser's check context has the project for the teacher.
-    const ctx = await page.evaluate(async (id) => (await fetch(`/api/v1/schools/${id}/check-context`)).json(), schoolId);
+    const ctx = await page.evaluate(async (id) => (await fetch(`/api/v1/schools/${id}/check-context`)).json(), e2e.schoolId);
     expect(ctx.permissions).toContainEqual(expect.objectContaining({ kind: 'school_project', personId: teacher.id, project: 'Klassenvlog (e2e)' }));
 
     // End it (after a confirmation).

@@ -6,55 +6,19 @@
 // reporter; the parent sees the outcome under "Mijn meldingen" without the measure or the name.
 // The public form (no sign-in, anonymous) gives a receipt code that shows the status. axe-core on
 // every page; screenshots of the form, the list and the case, desktop and phone.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server/start.ts';
-import { startServer } from '../../src/server/start.ts';
-import { axeViolations, launchChromium, openFromMenu, signInAs } from './browser.ts';
+import { axeViolations, openFromMenu } from './browser.ts';
+import type { E2e } from './harness.ts';
+import { DESKTOP, PHONE, SHOTS, shoot, startE2e } from './harness.ts';
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
-const SHOTS = 'docs/screenshots';
-
-let server: RunningServer;
-let browser: Browser;
-let schoolId: string;
+let e2e: E2e;
 let teacher: { id: string; name: string };
-const dataDir = mkdtempSync(join(tmpdir(), 'pw-e2e-incidents-'));
-const query = <T,>(sql: string, params: unknown[] = []) => server.database.query<T>(sql, params);
-
-const webCopy = join(dataDir, 'web');
-
-/**
- * The browser gets the web app as it was when the server started (a copy of dist/web), so that a
- * build running meanwhile (it empties dist/web) cannot pull the pages away under the test.
- */
-async function newContext(viewport: { width: number; height: number }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  const index = readFileSync(join(webCopy, 'index.html'), 'utf8');
-  await context.route(`${server.url}/assets/**`, (route) => route.fulfill({ path: join(webCopy, new URL(route.request().url()).pathname) }));
-  await context.route(
-    (url) => url.origin === server.url && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/assets/'),
-    async (route) => {
-      if (route.request().resourceType() !== 'document') return route.continue();
-      const response = await route.fetch();
-      return route.fulfill({ response, body: response.headers()['content-type']?.startsWith('text/html') ? index : await response.text() });
-    },
-  );
-  return context;
-}
+const query = <T,>(sql: string, params: unknown[] = []) => e2e.query<T>(sql, params);
+const signedIn = (email: string, viewport = DESKTOP) => e2e.signedIn(email, viewport);
 
 beforeAll(async () => {
-  if (!existsSync('dist/web/index.html')) throw new Error('the web app is not built: run `node scripts/build.mjs` first');
-  cpSync('dist/web', webCopy, { recursive: true });
-  server = await startServer({ port: 0, host: '127.0.0.1', logger: false, handleSignals: false, dataDir, print: false });
-  browser = await launchChromium();
-  mkdirSync(SHOTS, { recursive: true });
-  const [school] = await query<{ id: string }>(`select id from schools where brin = '99AA'`);
-  schoolId = school!.id;
+  e2e = await startE2e('incidents');
   const [t] = await query<{ id: string; name: string }>(
     `select p.id, concat_ws(' ', p.given_name, p.prefix, p.family_name) as name
        from accounts a join account_roles r on r.account_id = a.id join people p on p.id = r.person_id
@@ -62,36 +26,12 @@ beforeAll(async () => {
   );
   teacher = t!;
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function signedIn(email: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(viewport);
-  const page = await context.newPage();
-  await signInAs(page, server.url, email);
-  // Staff of several schools: the demo school.
-  if (await page.getByLabel('School', { exact: true }).count()) await page.getByLabel('School', { exact: true }).selectOption(schoolId);
-  return { context, page };
-}
+afterAll(async () => e2e?.close());
 
 async function expectAxeClean(page: Page): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
 }
 
-/** Desktop (whole page) and phone (first screen) shots; the phone must not scroll sideways. */
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.setViewportSize(DESKTOP);
-  await page.screenshot({ path: `${SHOTS}/${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize(PHONE);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${SHOTS}/${name}-telefoon.png`, fullPage: false });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-  await page.setViewportSize(DESKTOP);
-}
 
 const OUTCOME = 'De school heeft met de betrokkene gesproken en afspraken gemaakt. Het bericht is verwijderd.';
 const REPORT = 'Op Facebook schreef een leerkracht van school onder een foto van de klas dat een moeder een idioot is. Iedereen kan het lezen.';
@@ -127,7 +67,7 @@ describe('incidents in the web app', () => {
 
     const [stored] = await query<{ id: string; status: string; category: string; articles: string[] }>(
       `select i.id, i.status::text, i.category, i.articles from incidents i where i.school_id = $1 order by i.created_at desc limit 1`,
-      [schoolId],
+      [e2e.schoolId],
     );
     expect(stored).toMatchObject({ status: 'reported', category: 'bullying' });
     expect(stored!.articles).toContain('A.7');
@@ -221,7 +161,7 @@ describe('incidents in the web app', () => {
         where p.school_id = $1 and p.kind = 'student' and p.active
           and (select count(*) from people q where q.school_id = p.school_id and q.given_name = p.given_name and q.family_name = p.family_name) = 1
         order by p.family_name desc limit 1`,
-      [schoolId],
+      [e2e.schoolId],
     );
     await page.getByRole('link', { name: /Terug naar alle meldingen/ }).click();
     await page.getByLabel('Status').selectOption({ label: 'In onderzoek' });
@@ -251,7 +191,7 @@ describe('incidents in the web app', () => {
     // ---- the parent sees the outcome, nothing confidential
     const again = await signedIn('ouder@demo.postwijzer.nl', PHONE);
     page = again.page;
-    await page.goto(`${server.url}/mijn-meldingen`);
+    await page.goto(`${e2e.server.url}/mijn-meldingen`);
     await page.getByRole('heading', { name: 'Mijn meldingen', level: 1 }).waitFor();
     const mine = page.locator('.inc-my-reports > li').first();
     expect(await mine.innerText()).toMatch(/Pesten of kwetsen[\s\S]*Besluit genomen/);
@@ -266,9 +206,9 @@ describe('incidents in the web app', () => {
   });
 
   it('the public form takes an anonymous report without sign-in and its receipt code shows the status', { timeout: 90_000 }, async () => {
-    const context = await newContext(PHONE);
+    const context = await e2e.context(PHONE);
     const page = await context.newPage();
-    await page.goto(`${server.url}/melden/${schoolId}`);
+    await page.goto(`${e2e.server.url}/melden/${e2e.schoolId}`);
     await page.getByRole('heading', { name: /^Iets melden bij / }).waitFor();
     // The keyboard alone: into the categories, an arrow to the next one.
     await page.getByLabel('Pesten of kwetsen').focus();
@@ -289,7 +229,7 @@ describe('incidents in the web app', () => {
     const code = (await page.locator('.inc-receipt-code').innerText()).trim();
     expect(code.length).toBeGreaterThanOrEqual(8);
     await expectAxeClean(page);
-    const [row] = await query<{ source: string; anonymous: boolean }>(`select source::text, anonymous from incidents where school_id = $1 and category = 'threat' order by created_at desc limit 1`, [schoolId]);
+    const [row] = await query<{ source: string; anonymous: boolean }>(`select source::text, anonymous from incidents where school_id = $1 and category = 'threat' order by created_at desc limit 1`, [e2e.schoolId]);
     expect(row).toEqual({ source: 'public', anonymous: true });
 
     await page.getByRole('link', { name: 'Later kijken hoe het ervoor staat' }).click();
@@ -342,7 +282,7 @@ describe('incidents in the web app', () => {
     await d2.getByLabel('Advies van de vertrouwensinspecteur').fill('Aangifte doen en de medewerker op non-actief stellen.');
     await d2.getByLabel('Wie belde').fill('Demo Bestuur');
     expect(await finish.isDisabled()).toBe(false);
-    const [row] = await query<{ id: string }>(`select id from incidents where school_id = $1 and category = 'sexual_images_of_minors' order by created_at desc limit 1`, [schoolId]);
+    const [row] = await query<{ id: string }>(`select id from incidents where school_id = $1 and category = 'sexual_images_of_minors' order by created_at desc limit 1`, [e2e.schoolId]);
     await finish.click();
     await d2.getByText(/Afgerond op .*kenmerk LVI-2026-0420/).waitFor();
     const [task] = await query<{ status: string; call: { reference: string; caller: string } }>(`select status::text, call from incident_tasks where incident_id = $1`, [row!.id]);

@@ -6,26 +6,22 @@
 // is gone. The director sees who has not confirmed (no longer that employee), reminds one person
 // and the e-mail arrives, then reminds everyone (the first is skipped: once a day). axe-core checks
 // every page (WCAG 2.1 AA); screenshots go to docs/screenshots/protocol-*.png.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalPdf } from '../../src/modules/protocol/demo.ts';
 import type { RunningServer } from '../../src/server/start.ts';
-import { startServer } from '../../src/server/start.ts';
 import type { TestSmtp } from '../support/smtp.ts';
-import { startSmtp } from '../support/smtp.ts';
-import { axeViolations, launchChromium, openFromMenu, signInAs } from './browser.ts';
+import { axeViolations, openFromMenu, signInAs } from './browser.ts';
+import type { E2e } from './harness.ts';
+import { startE2e } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const SHOTS = 'docs/screenshots';
 
+let e2e: E2e;
 let server: RunningServer;
-let browser: Browser;
 let smtp: TestSmtp;
-const dataDir = mkdtempSync(join(tmpdir(), 'pw-e2e-protocol-'));
 let teacher: { id: string; name: string };
 let supervisor: { id: string; name: string };
 
@@ -37,24 +33,17 @@ const personOf = async (email: string) =>
   ))[0]!;
 
 beforeAll(async () => {
-  if (!existsSync('dist/web/index.html')) throw new Error('the web app is not built: run `npm run build` (node scripts/build.mjs) first');
-  smtp = await startSmtp();
-  server = await startServer({ port: 0, host: '127.0.0.1', logger: false, handleSignals: false, dataDir, print: false, mail: { smtpUrl: smtp.url, sweepIntervalMs: 250 } });
-  browser = await launchChromium();
-  mkdirSync(SHOTS, { recursive: true });
+  e2e = await startE2e('protocol', { mail: true });
+  ({ server } = e2e);
+  smtp = e2e.smtp!;
   teacher = await personOf('leerkracht@demo.postwijzer.nl');
   supervisor = await personOf('leidinggevende@demo.postwijzer.nl');
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await smtp?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => e2e?.close());
 
 async function signIn(email: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const context = await e2e.context(viewport, { acceptDownloads: true });
   const page = await context.newPage();
   await signInAs(page, server.url, email);
   return { context, page };

@@ -6,22 +6,19 @@
 // e-mail arrives. Then an escalation (text, link and a screenshot through the media pipeline)
 // lands at the top of the supervisor's queue, above an older review request, and is answered.
 // axe-core on every page; screenshots to docs/screenshots/supervision-*.png.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePhoto } from '../../src/media/testing/fixtures.ts';
 import type { RunningServer } from '../../src/server/start.ts';
-import { startServer } from '../../src/server/start.ts';
 import type { TestSmtp } from '../support/smtp.ts';
-import { startSmtp, textOf } from '../support/smtp.ts';
-import { axeViolations, launchChromium, openFromMenu, signInAs } from './browser.ts';
+import { textOf } from '../support/smtp.ts';
+import { axeViolations, openFromMenu } from './browser.ts';
+import type { E2e } from './harness.ts';
+import { startE2e } from './harness.ts';
 
+let e2e: E2e;
 let server: RunningServer;
-let browser: Browser;
 let smtp: TestSmtp;
-const dataDir = mkdtempSync(join(tmpdir(), 'pw-e2e-supervision-'));
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const TEACHER = 'leerkracht@demo.postwijzer.nl';
@@ -29,27 +26,16 @@ const SUPERVISOR = 'leidinggevende@demo.postwijzer.nl';
 let teacherName: string;
 
 beforeAll(async () => {
-  smtp = await startSmtp();
-  server = await startServer({ port: 0, host: '127.0.0.1', logger: false, handleSignals: false, dataDir, print: false, mail: { smtpUrl: smtp.url, sweepIntervalMs: 250 } });
-  browser = await launchChromium();
+  e2e = await startE2e('supervision', { mail: true });
+  ({ server } = e2e);
+  smtp = e2e.smtp!;
   const [t] = await server.database.query<{ display_name: string }>(`select display_name from accounts where email = $1`, [TEACHER]);
   teacherName = t!.display_name;
-  mkdirSync('docs/screenshots', { recursive: true });
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await smtp?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => e2e?.close());
 
-async function signedIn(email: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  const page = await context.newPage();
-  await signInAs(page, server.url, email);
-  return { context, page };
-}
+const signedIn = (email: string, viewport = DESKTOP) => e2e.signedIn(email, viewport);
 
 async function expectAxeClean(page: Page): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);

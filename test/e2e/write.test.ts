@@ -5,45 +5,33 @@
 // fixes; a parent's browser never receives the roster (every response body is read). axe-core on
 // every page; screenshots to docs/screenshots/; the time per check in the browser and the page's
 // gzipped JavaScript are measured and written to bench/results/web.json.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePhoto } from '../../src/media/testing/fixtures.ts';
 import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 import type { RunningServer } from '../../src/server/start.ts';
-import { startServer } from '../../src/server/start.ts';
-import { axeViolations, launchChromium, openFromMenu, signInAs } from './browser.ts';
+import { axeViolations, openFromMenu } from './browser.ts';
+import type { E2e } from './harness.ts';
+import { startE2e } from './harness.ts';
 
+let e2e: E2e;
 let server: RunningServer;
 let browser: Browser;
 let schoolId: string;
-const dataDir = mkdtempSync(join(tmpdir(), 'pw-e2e-write-'));
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, host: '127.0.0.1', logger: false, handleSignals: false, dataDir, print: false });
-  browser = await launchChromium();
-  const [school] = await server.database.query<{ id: string }>(`select s.id from schools s where s.brin = '99AA'`);
-  schoolId = school!.id;
-  mkdirSync('docs/screenshots', { recursive: true });
+  e2e = await startE2e('write');
+  ({ server, browser } = e2e);
+  schoolId = e2e.schoolId;
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => e2e?.close());
 
-async function signedIn(email: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  const page = await context.newPage();
-  await signInAs(page, server.url, email);
-  return { context, page };
-}
+const signedIn = (email: string, viewport = DESKTOP) => e2e.signedIn(email, viewport);
 
 async function openWritePage(page: Page): Promise<void> {
   await openFromMenu(page, 'Bericht schrijven');
@@ -194,7 +182,7 @@ describe('writing and checking a post in the web app', () => {
     );
     expect(others.length).toBeGreaterThan(50);
 
-    const context = await browser.newContext({ viewport: PHONE, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    const context = await e2e.context(PHONE);
     const page = await context.newPage();
     const bodies: { url: string; status: number; body: string }[] = [];
     const pending: Promise<void>[] = [];

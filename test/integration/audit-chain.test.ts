@@ -55,6 +55,28 @@ describe(`audit chains (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect((await verifyAudit(database.db)).broken).toEqual([]);
   });
 
+  it('starts a new chain once when its first writers come together, and keeps field names exactly', async () => {
+    const c = (await buildSchool(database.db, { brin: '99AW' })).school.id;
+    const odd = ['plain', 'with "quotes"', 'back\\slash', 'comma, and {braces}', 'é'];
+    await Promise.all(Array.from({ length: 6 }, (_, i) => database.db.transaction((tx) => appendAudit(tx, { schoolId: c, actor: 'test', action: `f${i}`, subjectType: 'thing', fields: odd }))));
+    const rows = await database.query<{ seq: number; fields: string[] }>(`select seq::int as seq, fields from audit_events where school_id = $1 order by seq`, [c]);
+    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const r of rows) expect(r.fields).toEqual(odd);
+    const [head] = await database.query<{ seq: number }>(`select seq::int as seq from audit_heads where chain = $1`, [c]);
+    expect(head!.seq).toBe(6);
+    expect((await verifyAudit(database.db, { schoolId: c })).broken).toEqual([]);
+  });
+
+  it('continues a chain whose head row is missing (a restore without it) from its newest event', async () => {
+    const c = (await buildSchool(database.db, { brin: '99AX' })).school.id;
+    for (const action of ['r1', 'r2', 'r3']) await add(c, action);
+    await database.query(`delete from audit_heads where chain = $1`, [c]);
+    await add(c, 'r4');
+    const seqs = await database.query<{ seq: number }>(`select seq::int as seq from audit_events where school_id = $1 order by seq`, [c]);
+    expect(seqs.map((s) => s.seq)).toEqual([1, 2, 3, 4]);
+    expect((await verifyAudit(database.db, { schoolId: c })).broken).toEqual([]);
+  });
+
   it('records a roster import in the same transaction', async () => {
     const csv = new TextEncoder().encode('id,kind,given_name,family_name\ns1,student,Sanne,Vries\n');
     const r = await importRoster({ db: database.db, schoolId: a, source: [{ name: 'r.csv', bytes: csv }] });
@@ -94,6 +116,14 @@ describe('postwijzer audit verify', { timeout: 120_000 }, () => {
     delete env.DATABASE_URL;
     return spawnSync(process.execPath, ['bin/postwijzer.mjs', ...args], { env, encoding: 'utf8', timeout: 60_000 });
   };
+
+  it('notices when the newest events of a chain are removed (the rest would still link up)', async () => {
+    const c = (await buildSchool(database.db, { brin: '99AY' })).school.id;
+    for (const action of ['t1', 't2', 't3', 't4']) await add(c, action);
+    await tamper(database, `delete from audit_events where school_id = '${c}' and seq >= 3`);
+    const report = await verifyAudit(database.db, { schoolId: c });
+    expect(report.broken).toEqual([{ schoolId: c, seq: 4, id: null, reason: 'the newest events are missing: the chain ends at event 2, its head says 4' }]);
+  });
 
   it('exits 0 on an intact trail and 1 naming the broken link after a change', async () => {
     const b0 = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });

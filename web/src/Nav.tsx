@@ -1,5 +1,5 @@
-// The main menu: the pages the person may open at the chosen school, in four groups (posts,
-// consent, reports, protocol). A group with more than one page is a disclosure button with its
+// The main menu: the pages the person may open at the chosen school, in groups (posts,
+// consent, reports, protocol, overview). A group with more than one page is a disclosure button with its
 // list of links (one group open at a time; Escape closes it and returns focus to its button; a
 // click elsewhere or a new page closes it too). A group with one page is a plain link.
 import { useEffect, useId, useRef, useState } from 'react';
@@ -12,6 +12,7 @@ addTexts({
   'nav.group.consent': { nl: 'Toestemming', en: 'Consent' },
   'nav.group.reports': { nl: 'Meldingen', en: 'Reports' },
   'nav.group.protocol': { nl: 'Protocol', en: 'Protocol' },
+  'nav.group.overview': { nl: 'Overzicht', en: 'Overview' },
   'nav.group.other': { nl: 'Meer', en: 'More' },
 });
 
@@ -19,8 +20,9 @@ addTexts({
 export const NAV_GROUPS: { id: string; label: string; paths: string[] }[] = [
   { id: 'posts', label: 'nav.group.posts', paths: ['/schrijven', '/berichten', '/escaleren', '/wachtrij'] },
   { id: 'consent', label: 'nav.group.consent', paths: ['/mijn-toestemmingen', '/toestemmingen', '/toestemming-lestijd', '/schoolprojecten', '/connectiecheck'] },
-  { id: 'reports', label: 'nav.group.reports', paths: ['/iets-melden', '/mijn-meldingen', '/meldingen', '/datalek-melden', '/datalekken'] },
+  { id: 'reports', label: 'nav.group.reports', paths: ['/iets-melden', '/mijn-meldingen', '/meldingen', '/dossiers', '/datalek-melden', '/datalekken', '/inzage'] },
   { id: 'protocol', label: 'nav.group.protocol', paths: ['/protocol', '/protocol/bevestigingen'] },
+  { id: 'overview', label: 'nav.group.overview', paths: ['/dashboard'] },
 ];
 
 interface Group {

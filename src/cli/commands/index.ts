@@ -18,4 +18,6 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   audit: () => import('./audit.ts'),
   accounts: () => import('./accounts.ts'),
   media: () => import('./media.ts'),
+  subject: () => import('./subject.ts'),
+  files: () => import('./files.ts'),
 };

@@ -212,6 +212,16 @@ export const auditEvents = pgTable(
   (t) => [uniqueIndex('audit_events_school_seq_key').on(t.schoolId, t.seq)],
 );
 
+/**
+ * The newest event of each audit chain ('board' or a school id): the row a writer locks (FOR UPDATE)
+ * to take its turn, and from which it reads the previous hash in the same statement.
+ */
+export const auditHeads = pgTable('audit_heads', {
+  chain: text('chain').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
+
 /** Side effects (e-mail, jobs) that leave only after the transaction that caused them committed. */
 export const outbox = pgTable(
   'outbox',

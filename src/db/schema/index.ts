@@ -7,3 +7,4 @@ export * from './posts.ts';
 export * from './incidents.ts';
 export * from './protocol.ts';
 export * from './breaches.ts';
+export * from './files.ts';

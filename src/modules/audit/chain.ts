@@ -4,9 +4,9 @@
 // row unnoticed means rewriting every later hash. Chains are per school, so schools never wait
 // on each other's lock. (Board-level events, school_id null, form a chain of their own.)
 import { createHash } from 'node:crypto';
-import { asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { asc, eq, isNull, sql } from 'drizzle-orm';
 import type { AppDb, DbOrTx } from '../../db/connection.ts';
-import { auditEvents } from '../../db/schema/index.ts';
+import { auditEvents, auditHeads } from '../../db/schema/index.ts';
 
 export const GENESIS = 'genesis';
 
@@ -51,22 +51,27 @@ const chainOf = (schoolId: string | null) => (schoolId ? eq(auditEvents.schoolId
 
 /**
  * Appends an event to its school's chain. Call it inside the transaction of the change it
- * records: the chain's lock (a transaction-level advisory lock per school) is held until commit,
- * so concurrent writers of one school take turns and the sequence has no gaps.
+ * records. The chain's head row (audit_heads) is locked with FOR UPDATE until commit, so
+ * concurrent writers of one school take turns and the sequence has no gaps; a writer that waited
+ * reads the head as the one before it left it (PostgreSQL re-reads an updated row it waited for).
+ * Two statements hold the turn: lock-and-read the head, then move it and insert the event.
  */
 export async function appendAudit(tx: DbOrTx, entry: AuditEntry): Promise<{ seq: number; hash: string }> {
-  const key = `postwijzer.audit:${entry.schoolId ?? 'board'}`;
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
-  const [last] = await tx
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-    .from(auditEvents)
-    .where(chainOf(entry.schoolId))
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
+  const chain = entry.schoolId ?? 'board';
+  let head = await lockHead(tx, chain);
+  if (!head) {
+    // A chain's first event (or a database restored without its heads): the head starts at the
+    // chain's newest event, or at the genesis; a concurrent first writer makes this a no-op.
+    await tx.execute(sql`insert into audit_heads (chain, seq, hash)
+      select ${chain}, coalesce(max(seq), 0), coalesce((select hash from audit_events where ${chainOf(entry.schoolId)} order by seq desc limit 1), ${GENESIS})
+      from audit_events where ${chainOf(entry.schoolId)}
+      on conflict (chain) do nothing`);
+    head = (await lockHead(tx, chain))!;
+  }
   const at = entry.at ?? new Date();
   const event: Hashed = {
     schoolId: entry.schoolId,
-    seq: (last?.seq ?? 0) + 1,
+    seq: head.seq + 1,
     actor: entry.actor,
     action: entry.action,
     subjectType: entry.subjectType,
@@ -74,11 +79,24 @@ export async function appendAudit(tx: DbOrTx, entry: AuditEntry): Promise<{ seq:
     requestId: entry.requestId ?? null,
     fields: entry.fields ?? null,
     occurredAt: new Date(Math.floor(at.getTime())),
-    prevHash: last?.hash ?? GENESIS,
+    prevHash: head.hash,
   };
   const hash = hashOf(event);
-  await tx.insert(auditEvents).values({ ...event, hash });
+  await tx.execute(sql`with moved as (update audit_heads set seq = ${event.seq}, hash = ${hash} where chain = ${chain})
+    insert into audit_events (school_id, seq, actor, action, subject_type, subject_id, request_id, fields, occurred_at, prev_hash, hash)
+    values (${event.schoolId}, ${event.seq}, ${event.actor}, ${event.action}, ${event.subjectType}, ${event.subjectId}, ${event.requestId},
+      ${event.fields ? sql`${toTextArray(event.fields)}::text[]` : sql`null`}, ${event.occurredAt.toISOString()}, ${event.prevHash}, ${hash})`);
   return { seq: event.seq, hash };
+}
+
+async function lockHead(tx: DbOrTx, chain: string): Promise<{ seq: number; hash: string } | undefined> {
+  const [row] = await tx.select({ seq: auditHeads.seq, hash: auditHeads.hash }).from(auditHeads).where(eq(auditHeads.chain, chain)).for('update');
+  return row;
+}
+
+/** A PostgreSQL array literal of text values ({"a","b"}), quotes and backslashes escaped. */
+function toTextArray(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
 export interface BrokenLink {
@@ -132,6 +150,20 @@ export async function verifyAudit(db: AppDb, opts: { schoolId?: string } = {}): 
     prev = r.hash;
     expectedSeq = r.seq + 1;
     report.heads[report.heads.length - 1] = { schoolId: r.schoolId, seq: r.seq, hash: r.hash };
+  }
+  // The recorded heads: a chain that ends before its head lost its newest events (which would
+  // otherwise leave a valid, shorter chain).
+  const recorded = await db
+    .select()
+    .from(auditHeads)
+    .where(opts.schoolId ? eq(auditHeads.chain, opts.schoolId) : undefined);
+  for (const h of recorded) {
+    const schoolId = h.chain === 'board' ? null : h.chain;
+    if (report.broken.some((b) => b.schoolId === schoolId)) continue;
+    const last = report.heads.find((x) => x.schoolId === schoolId);
+    if ((last?.seq ?? 0) === h.seq && (last?.hash ?? GENESIS) === h.hash) continue;
+    report.broken.push({ schoolId, seq: h.seq, id: null, reason: last && last.seq < h.seq ? `the newest events are missing: the chain ends at event ${last.seq}, its head says ${h.seq}` : last ? `its newest event ${last.seq} is not the chain’s recorded head (${h.seq})` : `all its events are missing: its head says ${h.seq}` });
+    if (!last) report.chains++;
   }
   return report;
 }

@@ -26,6 +26,7 @@ import { seedDemoProtocol } from '../protocol/demo.ts';
 import { seedDemoIncidents } from '../incidents/demo.ts';
 import { seedDemoSupervision } from '../supervision/demo.ts';
 import { seedDemoBreaches } from '../breaches/demo.ts';
+import { seedDemoDashboards } from '../dashboards/demo.ts';
 import type { Community, FamilyName } from './names.ts';
 import { COMMUNITIES, Random } from './names.ts';
 
@@ -454,6 +455,7 @@ async function writePlan(tx: DbOrTx, plan: DemoPlan): Promise<void> {
   await seedDemoProtocol(tx, plan);
   await seedDemoIncidents(tx, plan);
   await seedDemoBreaches(tx, plan);
+  await seedDemoDashboards(tx, plan);
 }
 
 export interface SeedDemoOptions {

@@ -41,6 +41,7 @@ import {
   decidePolice,
   findByReceipt,
   findIncident,
+  findReporterView,
   hashReceipt,
   imposeMeasure,
   listIncidents,
@@ -232,12 +233,10 @@ export const incidentRoutes: RouteModule = async (app, ctx) => {
     schema: { summary: 'A case as its reporter sees it', description: 'Status, status changes, shareable notes and the outcome; nothing confidential. Only the reporter (and those who read cases).', params: caseParams },
     handler: async (request) => {
       const { schoolId } = ids(request);
-      const row = await findIncident(db, schoolId, ids(request).incidentId);
-      if (!row || !canSeeReporterView(request.actor!, schoolId, row.reporterAccountId)) {
-        if (!row) throw new HttpError(404, 'not_found', 'There is no such incident at this school.');
-        return refuse(request, 'You may follow only the cases you reported yourself.');
-      }
-      return reporterView(db, row);
+      const found = await findReporterView(db, schoolId, ids(request).incidentId);
+      if (!found) throw new HttpError(404, 'not_found', 'There is no such incident at this school.');
+      if (!canSeeReporterView(request.actor!, schoolId, found.reporterAccountId)) return refuse(request, 'You may follow only the cases you reported yourself.');
+      return found.view();
     },
   });
 

@@ -8,10 +8,11 @@ import type { ProtocolTemplate } from '../protocol/mail.ts';
 import type { SupervisionTemplate } from '../supervision/mail.ts';
 import type { IncidentTemplate } from '../incidents/mail.ts';
 import type { BreachTemplate } from '../breaches/mail.ts';
+import type { FilesTemplate } from '../files/mail.ts';
 
 export interface MailContent {
   /** Which template, kept in the outbox after sending (the rest is removed then). */
-  template: 'invitation' | 'role_granted' | 'password_reset' | 'consent_round' | 'consent_reminder' | ProtocolTemplate | SupervisionTemplate | IncidentTemplate | BreachTemplate;
+  template: 'invitation' | 'role_granted' | 'password_reset' | 'consent_round' | 'consent_reminder' | ProtocolTemplate | SupervisionTemplate | IncidentTemplate | BreachTemplate | FilesTemplate;
   to: string;
   subject: string;
   text: string;

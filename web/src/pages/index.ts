@@ -8,3 +8,6 @@ import './connections/index.tsx';
 import './incidents/index.tsx';
 import './protocol/index.tsx';
 import './breaches/index.tsx';
+import './dashboards/index.tsx';
+import './files/index.tsx';
+import './subject-access/index.tsx';

@@ -10,6 +10,7 @@ import { FormMessage } from '../../components/Field.tsx';
 import { useLang, useT } from '../../i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
+import { LettersPanel } from '../files/Letters.tsx';
 import { dateTime, shortDate } from './nav.ts';
 import type { T } from './shared.tsx';
 import { errorText, RosterSearch, SuggestedArticles } from './shared.tsx';
@@ -906,6 +907,7 @@ export function CaseDetail({ id }: { id: string }) {
               <PeoplePanel c={c} canHandle={canHandle} {...people} />
               <StepsPanel c={c} canHandle={canHandle} {...steps} />
               <MeasuresPanel c={c} canDecide={canDecide} canHandle={canHandle} {...measures} />
+              {can('files.letters') && <LettersPanel schoolId={schoolId} incidentId={c.id} version={events} />}
               <QualificationPanel c={c} canQualify={canQualify} canHandle={canHandle} {...qualify} />
               <PolicePanel c={c} canDecide={canDecide} {...police} />
               <FlagsPanel c={c} canHandle={canHandle} {...flags} />

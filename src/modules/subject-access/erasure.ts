@@ -1,0 +1,269 @@
+// Erasure (AVG art. 17, docs/subject-access.md): removes a person where the law allows, in one
+// transaction, and refuses with every reason listed where it does not: the person is still on the
+// roster, is party to a case, has a file, a measure or a breach entry (retention periods and legal
+// duties, art. 17(3)(b) and (e)), or acted in such a record. The append-only logs (incident events,
+// breach history, the purge record) are never rewritten: while they name the person, erasure waits.
+// The audit trail keeps its ids (no names, no contents): once the person row is gone they point at
+// nothing. A dry run says what would be removed and what blocks it.
+import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { AppDb, DbOrTx } from '../../db/connection.ts';
+import { accountRoles, accounts, people, posts, reviews, takedownTasks } from '../../db/schema/index.ts';
+import { appendAudit } from '../audit/chain.ts';
+import { bumpDataVersion } from '../schools/school-case.ts';
+import type { ColumnRule } from './coverage.ts';
+import { schemaTables, TABLE_RULES } from './coverage.ts';
+import type { Subject } from './export.ts';
+import { incidentRolesOf, matchCondition, tableInfo, valuesFor } from './export.ts';
+import { fullName } from './redact.ts';
+
+/** Tables no one may rewrite (a trigger refuses UPDATE and DELETE). */
+export const APPEND_ONLY = ['audit_events', 'incident_events', 'breach_events', 'file_purges'];
+/** Never scrubbed: other people's own rows (a shared name is not this person). */
+const NOT_SCRUBBED = ['people', 'accounts'];
+export const REPLACEMENT = '(verwijderd)';
+
+export interface Blocker {
+  code: 'still_on_roster' | 'open_case' | 'retained' | 'named_in_retained' | 'account_elsewhere' | 'open_takedown';
+  /** The table concerned, if any. */
+  table?: string;
+  count?: number;
+  /** Why, in Dutch, for the FG and the refusal. */
+  reason: string;
+}
+
+export interface PlanStep {
+  table: string;
+  column: string;
+  action: 'delete' | 'nullify' | 'strip' | 'scrub';
+  rows: number;
+  /** The section's Dutch title (coverage.ts), for people. */
+  title: string;
+}
+
+export interface ErasureCheck {
+  personId: string;
+  name: string;
+  allowed: boolean;
+  blockers: Blocker[];
+  plan: PlanStep[];
+  /** What stays, and why (the audit trail). */
+  kept: { table: string; reason: string }[];
+}
+
+const KEPT = [{ table: 'audit_events', reason: 'Het auditspoor blijft: het bevat alleen ids en veldnamen, nooit inhoud, en kan niet worden gewijzigd. Na het wissen verwijzen die ids naar niemand meer.' }];
+
+type Runner = (q: SQL) => Promise<Record<string, unknown>[]>;
+const runner = (db: DbOrTx): Runner => async (q) => ((await db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/** The regular expression (PostgreSQL ARE) that finds the person in free text: full name, e-mail, ids. */
+export function tracePattern(s: Subject): string {
+  const names = [...new Set([fullName(s.person), `${s.person.givenName} ${s.person.familyName}`])].map((n) => `\\m${escapeRe(n)}\\M`);
+  const exact = [...s.emails, s.person.id, ...s.accountIds].map(escapeRe);
+  return `(${[...names, ...exact].join('|')})`;
+}
+
+/** Tables that are kept as they are: the append-only logs and every table whose rows block erasure. */
+function retainedTables(): Set<string> {
+  return new Set([...APPEND_ONLY, ...TABLE_RULES.filter((r) => Object.values(r.columns).some((c) => c.erase === 'block')).map((r) => r.table)]);
+}
+
+/** Text-like columns of every table: where free text can name the person. */
+function textColumns(): { table: string; column: string; type: 'text' | 'jsonb' | 'text[]' }[] {
+  const out: { table: string; column: string; type: 'text' | 'jsonb' | 'text[]' }[] = [];
+  for (const t of schemaTables()) {
+    for (const c of t.columns) {
+      if (c.sqlType === 'text' || c.sqlType === 'jsonb' || c.sqlType === 'text[]') out.push({ table: t.name, column: c.column, type: c.sqlType });
+    }
+  }
+  return out;
+}
+
+const asText = (column: string, type: string) => (type === 'text' ? sql.identifier(column) : sql`${sql.identifier(column)}::text`);
+
+function conditionOf(s: Subject, table: string, column: string, rule: ColumnRule): { col: PgColumn; cond: SQL } | null {
+  const entry = tableInfo(table).columns.get(column);
+  if (!entry) return null;
+  const cond = matchCondition(entry[1], rule, valuesFor(s, table, column, rule));
+  return cond ? { col: entry[1], cond } : null;
+}
+
+async function countWhere(db: DbOrTx, table: string, cond: SQL): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(tableInfo(table).table).where(cond);
+  return Number(row?.n ?? 0);
+}
+
+/** The posts the person wrote (removed with them). */
+async function ownPosts(db: DbOrTx, s: Subject): Promise<string[]> {
+  const rows = await db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(or(eq(posts.authorId, s.person.id), s.accountIds.length ? inArray(posts.authorAccountId, s.accountIds) : undefined));
+  return rows.map((r) => r.id);
+}
+
+/** What blocks erasure and what it would do: the dry run, and the first step of the erasure itself. */
+export async function checkErasure(db: DbOrTx, s: Subject): Promise<ErasureCheck> {
+  const blockers: Blocker[] = [];
+  if (s.person.active) {
+    blockers.push({ code: 'still_on_roster', reason: 'Deze persoon staat nog actief in de leerling- of personeelsadministratie: de volgende inleesactie zou de gegevens terugzetten. Wissen kan als de persoon is vertrokken.' });
+  }
+  const cases = await incidentRolesOf(db, s);
+  if (cases.open > 0) blockers.push({ code: 'open_case', table: 'incidents', count: cases.open, reason: `Deze persoon is betrokken bij ${cases.open} lopende melding(en): die zaak moet eerst worden afgerond.` });
+  for (const rule of TABLE_RULES) {
+    let count = 0;
+    for (const [column, c] of Object.entries(rule.columns)) {
+      if (c.erase !== 'block') continue;
+      const m = conditionOf(s, rule.table, column, c);
+      if (m) count += await countWhere(db, rule.table, m.cond);
+    }
+    if (count > 0) blockers.push({ code: 'retained', table: rule.table, count, reason: `${rule.title}: ${rule.blockReason ?? 'wordt bewaard'} (${count} rij(en)).` });
+  }
+  // Free text in the records that are kept: a name there cannot be taken out without rewriting a record that must stay as it is.
+  const retained = retainedTables();
+  const pattern = tracePattern(s);
+  const run = runner(db);
+  const columns = textColumns();
+  for (const table of retained) {
+    if (table === 'audit_events') continue;
+    let count = 0;
+    for (const c of columns.filter((x) => x.table === table)) {
+      const [row] = await run(sql`select count(*)::int as n from ${sql.identifier(table)} where ${asText(c.column, c.type)} ~* ${pattern}`);
+      count += Number(row?.n ?? 0);
+    }
+    if (count > 0 && !blockers.some((b) => b.table === table)) {
+      blockers.push({ code: 'named_in_retained', table, count, reason: `${TABLE_RULES.find((r) => r.table === table)?.title ?? table}: de naam, het e-mailadres of de id van deze persoon staat in de tekst van ${count} bewaard(e) gegeven(s), die niet mogen worden gewijzigd.` });
+    }
+  }
+  if (s.accountIds.length) {
+    const elsewhere = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(accountRoles)
+      .where(and(inArray(accountRoles.accountId, s.accountIds), or(ne(accountRoles.schoolId, s.person.schoolId), sql`${accountRoles.personId} is distinct from ${s.person.id}`)));
+    const n = Number(elsewhere[0]?.n ?? 0);
+    if (n > 0) blockers.push({ code: 'account_elsewhere', table: 'account_roles', count: n, reason: 'Het account van deze persoon heeft ook rollen op een andere school of als iemand anders: neem die rollen eerst weg (of wis de persoon ook daar).' });
+  }
+  const mine = await ownPosts(db, s);
+  if (mine.length) {
+    const [open] = await db.select({ n: sql<number>`count(*)::int` }).from(takedownTasks).where(and(inArray(takedownTasks.postId, mine), sql`${takedownTasks.doneAt} is null`));
+    const n = Number(open?.n ?? 0);
+    if (n > 0) blockers.push({ code: 'open_takedown', table: 'takedown_tasks', count: n, reason: `Een geplaatst bericht van deze persoon moet nog offline worden gehaald (${n} open verwijderverzoek(en)).` });
+  }
+
+  const plan: PlanStep[] = [];
+  for (const rule of TABLE_RULES) {
+    for (const [column, c] of Object.entries(rule.columns)) {
+      if (c.erase !== 'delete' && c.erase !== 'nullify' && c.erase !== 'strip') continue;
+      const m = conditionOf(s, rule.table, column, c);
+      const rows = m ? await countWhere(db, rule.table, m.cond) : 0;
+      if (rows) plan.push({ table: rule.table, column, action: c.erase, rows, title: rule.title });
+    }
+  }
+  plan.push({ table: 'people', column: 'id', action: 'delete', rows: 1, title: 'Persoon (leerling- en personeelsadministratie)' });
+  for (const c of columns) {
+    if (retained.has(c.table) || NOT_SCRUBBED.includes(c.table)) continue;
+    const [row] = await run(sql`select count(*)::int as n from ${sql.identifier(c.table)} where ${asText(c.column, c.type)} ~* ${pattern}`);
+    const n = Number(row?.n ?? 0);
+    if (n) plan.push({ table: c.table, column: c.column, action: 'scrub', rows: n, title: TABLE_RULES.find((r) => r.table === c.table)?.title ?? c.table });
+  }
+  return { personId: s.person.id, name: fullName(s.person), allowed: blockers.length === 0, blockers, plan, kept: KEPT };
+}
+
+/** Removes the id from a jsonb value: out of arrays, and null where it was a value. */
+function stripId(v: unknown, ids: ReadonlySet<string>): unknown {
+  if (typeof v === 'string') return ids.has(v) ? null : v;
+  if (Array.isArray(v)) {
+    // Face tags keep their positions (a tag per face): there the id becomes null; in lists of people it goes.
+    const positional = v.some((x) => x === null);
+    return positional ? v.map((x) => stripId(x, ids)) : v.filter((x) => !(typeof x === 'string' && ids.has(x))).map((x) => stripId(x, ids));
+  }
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, stripId(x, ids)]));
+  return v;
+}
+
+export class ErasureRefused extends Error {
+  constructor(readonly check: ErasureCheck) {
+    super('erasure refused');
+    this.name = 'ErasureRefused';
+  }
+}
+
+/**
+ * Erases the person in one transaction, or throws ErasureRefused with the blockers (checked again
+ * inside the transaction, under a lock on the person row).
+ */
+export async function erasePerson(db: AppDb, schoolId: string, personId: string, by: { actor: string; requestId?: string | null; now: Date }, load: (tx: DbOrTx) => Promise<Subject | null>): Promise<ErasureCheck | null> {
+  return db.transaction(async (tx) => {
+    await tx.select({ id: people.id }).from(people).where(and(eq(people.id, personId), eq(people.schoolId, schoolId))).for('update');
+    const s = await load(tx);
+    if (!s) return null;
+    const check = await checkErasure(tx, s);
+    if (!check.allowed) throw new ErasureRefused(check);
+    const run = runner(tx);
+    const ids = new Set([s.person.id, ...s.accountIds]);
+
+    // Other people's records keep everything but the person: ids taken out of jsonb, references set to null.
+    for (const rule of TABLE_RULES) {
+      const info = tableInfo(rule.table);
+      const keys = [...info.columns.values()].filter(([, c]) => c.primary);
+      for (const [column, c] of Object.entries(rule.columns)) {
+        const m = conditionOf(s, rule.table, column, c);
+        if (!m) continue;
+        if (c.erase === 'nullify') await tx.update(info.table).set({ [info.columns.get(column)![0]]: null } as never).where(m.cond);
+        if (c.erase === 'strip') {
+          if (keys.length !== 1) throw new Error(`subject access: cannot strip ${rule.table}.${column} without a single primary key`);
+          const [pkKey, pkCol] = keys[0]!;
+          const [jsKey] = info.columns.get(column)!;
+          for (const row of (await tx.select().from(info.table).where(m.cond)) as Record<string, unknown>[]) {
+            await tx.update(info.table).set({ [jsKey]: stripId(row[jsKey], ids) } as never).where(eq(pkCol, row[pkKey]));
+          }
+        }
+      }
+    }
+    // The person's own posts go, with the requests and takedowns about them (their checks and tags cascade).
+    const mine = await ownPosts(tx, s);
+    if (mine.length) {
+      await tx.delete(reviews).where(inArray(reviews.postId, mine));
+      await tx.delete(takedownTasks).where(inArray(takedownTasks.postId, mine));
+    }
+    // Then every row of the person, in the order of TABLE_RULES (rows that point at others first).
+    for (const rule of TABLE_RULES) {
+      const info = tableInfo(rule.table);
+      const conds: SQL[] = [];
+      for (const [column, c] of Object.entries(rule.columns)) {
+        if (c.erase !== 'delete') continue;
+        const m = conditionOf(s, rule.table, column, c);
+        if (m) conds.push(m.cond);
+      }
+      if (conds.length) await tx.delete(info.table).where(or(...conds));
+    }
+    if (s.accountIds.length) await tx.delete(accounts).where(inArray(accounts.id, s.accountIds));
+    await tx.delete(people).where(eq(people.id, s.person.id));
+    // Free text elsewhere (a name in someone else's post, a mail id in a text column): replaced.
+    const pattern = tracePattern(s);
+    const retained = retainedTables();
+    for (const c of textColumns()) {
+      if (retained.has(c.table) || NOT_SCRUBBED.includes(c.table)) continue;
+      const col = sql.identifier(c.column);
+      const replaced = sql`regexp_replace(${asText(c.column, c.type)}, ${pattern}, ${REPLACEMENT}, 'gi')`;
+      const value = c.type === 'text' ? replaced : c.type === 'jsonb' ? sql`${replaced}::jsonb` : sql`${replaced}::text[]`;
+      await run(sql`update ${sql.identifier(c.table)} set ${col} = ${value} where ${asText(c.column, c.type)} ~* ${pattern}`);
+    }
+    // The roster changed: app processes rebuild their prepared copy of the school.
+    await bumpDataVersion(tx, schoolId);
+    await appendAudit(tx, {
+      schoolId,
+      actor: by.actor,
+      action: 'subject.erased',
+      subjectType: 'person',
+      subjectId: s.person.id,
+      requestId: by.requestId ?? null,
+      fields: [...new Set(check.plan.map((p) => p.table))].sort(),
+      at: by.now,
+    });
+    return check;
+  });
+}

@@ -1,0 +1,450 @@
+// Personnel and student files through the HTTP API and the CLI (docs/files.md): letters written
+// from a template, edited, sent and filed as PDF (their text read back with pdf.js) in the right
+// file for an employee, a student and a guardian; every role against every file route (the
+// expectations written out here, not read from the policy); every read in the audit trail;
+// "opened by mistake" as a possible breach; the retention purge removing exactly what expired,
+// with its record, a dry run that writes nothing, and `postwijzer files purge` with bad input.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppDb, Database } from '../../src/db/connection.ts';
+import { migrate, openDatabase } from '../../src/db/connection.ts';
+import { auditEvents, breaches, fileDocuments, fileEntries, filePurges, incidents, letterDrafts, outbox, people } from '../../src/db/schema/index.ts';
+import type { Role } from '../../src/policies/index.ts';
+import { ROLES } from '../../src/policies/index.ts';
+import { verifyAudit } from '../../src/modules/audit/chain.ts';
+import { fileInto, fileTargets } from '../../src/modules/files/filing.ts';
+import { purgeExpired } from '../../src/modules/files/purge.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { makeAccount, tokenHeaders } from '../support/auth.ts';
+import { onPostgres, openTestDatabase } from '../support/db.ts';
+import { buildPeople, buildSchool, linkGuardian } from '../support/factories.ts';
+import { pdfText } from '../support/pdf-text.ts';
+
+let database: Database;
+let app: FastifyInstance;
+const clock = Date.parse('2026-11-26T10:00:00Z');
+let schoolId: string;
+let otherSchoolId: string;
+let ids: Map<string, { id: string }>;
+let incidentId: string;
+const as: Record<string, Record<string, string>> = {};
+const accountIds: Record<string, string> = {};
+const id = (name: string) => ids.get(name)!.id;
+
+const base = () => `/api/v1/schools/${schoolId}`;
+const req = (who: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
+  app.inject({ method, url, headers: as[who] ?? {}, ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}) });
+const letters = () => `${base()}/incidents/${incidentId}/letters`;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  schoolId = (await buildSchool(database.db, { brin: '99FA', name: 'De Regenboog' })).school.id;
+  otherSchoolId = (await buildSchool(database.db, { brin: '99FB', name: 'De Vlinder' })).school.id;
+  ids = await buildPeople(database.db, schoolId, [
+    { externalId: 'karim', kind: 'employee', givenName: 'Karim', familyName: 'El Amrani' },
+    { externalId: 'lotte', kind: 'student', givenName: 'Lotte', familyName: 'Peters', group: '7' },
+    { externalId: 'anna', kind: 'guardian', givenName: 'Anna', familyName: 'Peters' },
+    { externalId: 'emre', kind: 'guardian', givenName: 'Emre', familyName: 'Demir' },
+    { externalId: 'sara', kind: 'student', givenName: 'Sara', familyName: 'Demir', group: '5' },
+    { externalId: 'tom', kind: 'student', givenName: 'Tom', familyName: 'Demir', group: '3' },
+  ]);
+  await linkGuardian(database.db, id('anna'), id('lotte'));
+  await linkGuardian(database.db, id('emre'), id('sara'));
+  await linkGuardian(database.db, id('emre'), id('tom'));
+  await database.db.update(people).set({ email: 'karim@school.example' }).where(eq(people.id, id('karim')));
+  await database.db.update(people).set({ email: 'anna@ouders.example' }).where(eq(people.id, id('anna')));
+  const other = await buildPeople(database.db, otherSchoolId, [{ externalId: 'xander', kind: 'employee', givenName: 'Xander', familyName: 'Elders' }]);
+  ids.set('xander', other.get('xander')!);
+  const account = async (name: string, role: Role, school = schoolId, person: string | null = null) => {
+    const a = await makeAccount(database.db, [{ schoolId: school, role, personId: person ? id(person) : null }], { name: `Test ${name}` });
+    accountIds[name] = a.id;
+    as[name] = await tokenHeaders(database.db, a.id);
+  };
+  const personOf: Partial<Record<Role, string>> = { employee: 'karim', student: 'lotte', guardian: 'anna' };
+  for (const role of ROLES) await account(role, role, schoolId, personOf[role] ?? null);
+  await account('otherHr', 'hr', otherSchoolId);
+  app = await buildApp({ database, now: () => clock });
+
+  // A case about Karim (employee), Lotte (student) and Emre (guardian of Sara and Tom), with measures.
+  const r = await req('director', 'POST', `${base()}/incidents`, { category: 'bullying', text: 'Meester Karim schreef onder een foto dat Lotte een sukkel is; Lotte en Emre reageerden fel.' });
+  expect(r.statusCode, r.body).toBe(201);
+  incidentId = r.json().id;
+  const step = async (path: string, payload: unknown) => {
+    const s = await req('director', 'POST', `${base()}/incidents/${incidentId}/${path}`, payload);
+    expect(s.statusCode, `${path}: ${s.body}`).toBeLessThan(300);
+  };
+  await step('transitions', { event: 'triage' });
+  for (const p of ['karim', 'lotte', 'emre']) await step('people', { personId: id(p), role: 'subject' });
+  await step('transitions', { event: 'investigate' });
+  await step('steps', { personId: id('karim'), kind: 'hearing', on: '2026-11-26', note: 'Karim erkent de reactie.' });
+  await step('measures', { personId: id('karim'), kind: 'waarschuwing', decidedOn: '2026-11-26', rationale: 'Een kwetsende reactie over een leerling onder een schoolfoto.' });
+  await step('measures', { personId: id('lotte'), kind: 'schorsing', days: 1, rationale: 'Herhaald schelden in de klassenapp.' });
+  await step('measures', { personId: id('emre'), kind: 'waarschuwing', rationale: 'Dreigende reactie naar een leerkracht.' });
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+const entriesOf = async (person: string, kind: 'personnel' | 'student') =>
+  (await database.db.select().from(fileEntries).where(and(eq(fileEntries.personId, id(person)), eq(fileEntries.fileKind, kind)))).sort((a, b) => a.entryType.localeCompare(b.entryType));
+
+async function draft(template: string, person: string) {
+  const r = await req('director', 'POST', letters(), { template, personId: id(person) });
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json() as { id: string; subject: string; salutation: string; body: string; closing: string };
+}
+
+describe(`files and letters (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('writes a warning from the template, edits it, sends it: the PDF is in Karim’s personnel file with the e-mail', async () => {
+    const options = (await req('director', 'GET', letters())).json();
+    const karim = options.people.find((p: { personId: string }) => p.personId === id('karim'));
+    expect(karim.templates).toEqual(['warning', 'hearing_invitation']);
+    expect(options.people.find((p: { personId: string }) => p.personId === id('emre')).templates).toEqual(['warning', 'hearing_invitation']);
+    expect(options.people.find((p: { personId: string }) => p.personId === id('lotte')).templates).toEqual(['suspension', 'hearing_invitation']);
+
+    const d = await draft('warning', 'karim');
+    expect(d.salutation).toBe('Beste Karim El Amrani,');
+    expect(d.body).toContain('26 november 2026');
+    expect(d.body).toContain('Een kwetsende reactie over een leerling onder een schoolfoto.');
+    expect(d.closing).toContain('Test director');
+
+    const edited = d.body.replace('Wij rekenen erop dat u dat voortaan doet.', 'Wij spraken af dat u de reactie dezelfde dag verwijderde.');
+    expect(edited).not.toBe(d.body);
+    const put = await req('director', 'PUT', `${letters()}/${d.id}`, { body: edited });
+    expect(put.statusCode, put.body).toBe(200);
+
+    const preview = await req('director', 'GET', `${letters()}/${d.id}/preview`);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.headers['content-type']).toContain('application/pdf');
+    expect(await pdfText(preview.rawPayload)).toContain('Wij spraken af dat u de reactie dezelfde dag verwijderde.');
+    expect(await database.db.select().from(fileEntries).where(eq(fileEntries.entryType, 'letter'))).toEqual([]);
+
+    const sent = await req('director', 'POST', `${letters()}/${d.id}/send`, {});
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json()).toMatchObject({ filed: 1, mailed: 1, paperOnly: 0 });
+    expect(await database.db.select().from(letterDrafts).where(eq(letterDrafts.id, d.id))).toEqual([]);
+
+    const file = await entriesOf('karim', 'personnel');
+    expect(file.map((e) => e.entryType)).toEqual(['decision', 'email', 'letter']);
+    const letter = file.find((e) => e.entryType === 'letter')!;
+    expect(letter.incidentId).toBe(incidentId);
+    expect(letter.title).toBe('Brief: Schriftelijke waarschuwing (2026-11-26)');
+    expect(file.find((e) => e.entryType === 'email')!.body).toContain('Schriftelijke waarschuwing');
+    expect(await entriesOf('karim', 'student')).toEqual([]);
+
+    const doc = await req('hr', 'GET', `${base()}/files/entries/${letter.id}/document`);
+    expect(doc.statusCode, doc.body).toBe(200);
+    const text = await pdfText(doc.rawPayload);
+    for (const s of ['De Regenboog', 'Karim El Amrani', 'Schriftelijke waarschuwing', '26 november 2026', 'Een kwetsende reactie over een leerling onder een schoolfoto.', 'Wij spraken af dat u de reactie dezelfde dag verwijderde.', 'Vertrouwelijk — personeelsdossier'])
+      expect(text).toContain(s);
+    expect(text).not.toContain('Wij rekenen erop dat u dat voortaan doet.');
+
+    const mails = await database.db.select().from(outbox);
+    const notice = mails.map((m) => m.payload as { template: string; to: string; text: string }).filter((m) => m.template === 'letter_notice');
+    expect(notice.map((m) => m.to)).toEqual(['karim@school.example']);
+    expect(notice[0]!.text).not.toContain('kwetsende reactie');
+    const [event] = await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'letter.send'));
+    expect(event).toMatchObject({ subjectType: 'incident', subjectId: incidentId, actor: accountIds.director });
+  });
+
+  it('files a student’s letter in the student file (the guardians get the e-mail) and a guardian’s in each child’s file', async () => {
+    const s = await draft('suspension', 'lotte');
+    expect(s.salutation).toBe('Beste ouders of verzorgers van Lotte,');
+    expect(s.body).toContain('1 schooldag');
+    expect((await req('director', 'POST', `${letters()}/${s.id}/send`, {})).json()).toMatchObject({ filed: 1, mailed: 1 });
+    const lotte = await entriesOf('lotte', 'student');
+    expect(lotte.map((e) => e.entryType)).toEqual(['decision', 'email', 'letter']);
+    expect(lotte.find((e) => e.entryType === 'email')!.title).toContain('Anna Peters');
+    expect(await entriesOf('anna', 'student')).toEqual([]);
+
+    const w = await draft('warning', 'emre');
+    const sent = (await req('director', 'POST', `${letters()}/${w.id}/send`, {})).json();
+    // Emre has no e-mail address: the letter goes on paper only, and is filed in both children's files.
+    expect(sent).toMatchObject({ filed: 2, mailed: 0, paperOnly: 1 });
+    for (const child of ['sara', 'tom']) expect((await entriesOf(child, 'student')).map((e) => e.entryType)).toEqual(['decision', 'letter']);
+    expect(await database.db.select().from(fileEntries).where(eq(fileEntries.personId, id('emre')))).toEqual([]);
+    const docs = await database.db.select({ id: fileDocuments.fileEntryId }).from(fileDocuments);
+    expect(docs).toHaveLength(4);
+    const tomLetter = (await entriesOf('tom', 'student')).find((e) => e.entryType === 'letter')!;
+    const text = await pdfText((await req('director', 'GET', `${base()}/files/entries/${tomLetter.id}/document`)).rawPayload);
+    expect(text).toContain('Beste Emre Demir,');
+    expect(text).toContain('Dreigende reactie naar een leerkracht.');
+
+    const list = (await req('director', 'GET', letters())).json();
+    expect(list.drafts).toEqual([]);
+    expect(list.sent.map((l: { subject: string; personName: string; filed: number }) => [l.subject, l.personName, l.filed])).toEqual([
+      ['Schriftelijke waarschuwing', 'Karim El Amrani', 1],
+      ['Besluit tot schorsing', 'Lotte Peters', 1],
+      ['Schriftelijke waarschuwing', 'Emre Demir', 2],
+    ]);
+  });
+
+  it('refuses letters that do not fit and bad edits, writing nothing', async () => {
+    const before = await database.db.select().from(letterDrafts);
+    const noMeasure = await req('director', 'POST', letters(), { template: 'suspension', personId: id('karim') });
+    expect(noMeasure.statusCode).toBe(409);
+    expect(noMeasure.json().message).toMatch(/decide the measure first/);
+    const notSubject = await req('director', 'POST', letters(), { template: 'hearing_invitation', personId: id('anna') });
+    expect(notSubject.statusCode).toBe(400);
+    expect(notSubject.json().issues).toEqual([{ path: '$.personId', message: 'not a subject of this case' }]);
+    const badTemplate = await req('director', 'POST', letters(), { template: 'ontslag', personId: id('karim') });
+    expect(badTemplate.statusCode).toBe(400);
+    expect(badTemplate.json().issues[0].path).toBe('$.template');
+    const d = await draft('hearing_invitation', 'karim');
+    expect(d.body).toContain('[datum]');
+    const empty = await req('director', 'PUT', `${letters()}/${d.id}`, { body: '   ' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().message).toContain('$.body');
+    expect((await req('director', 'PUT', `${letters()}/${d.id}`, {})).statusCode).toBe(400);
+    expect((await req('director', 'GET', `${base()}/incidents/${incidentId}/letters/00000000-0000-4000-8000-000000000000/preview`)).statusCode).toBe(404);
+    expect((await req('director', 'DELETE', `${letters()}/${d.id}`)).statusCode).toBe(204);
+    expect(await database.db.select().from(letterDrafts)).toEqual(before);
+  });
+
+  it('lets exactly the right roles at each file route (written out here), and audits every read', async () => {
+    const karimLetter = (await entriesOf('karim', 'personnel')).find((e) => e.entryType === 'letter')!;
+    const lotteLetter = (await entriesOf('lotte', 'student')).find((e) => e.entryType === 'letter')!;
+    const routes: { name: string; method: 'GET' | 'POST'; url: string; allowed: Role[] }[] = [
+      { name: 'list', method: 'GET', url: `${base()}/files`, allowed: ['board', 'director', 'internal_supervisor', 'hr'] },
+      { name: 'list personnel', method: 'GET', url: `${base()}/files?kind=personnel`, allowed: ['board', 'hr'] },
+      { name: 'list student', method: 'GET', url: `${base()}/files?kind=student`, allowed: ['director', 'internal_supervisor'] },
+      { name: 'personnel file', method: 'GET', url: `${base()}/files/personnel/${id('karim')}`, allowed: ['board', 'hr'] },
+      { name: 'student file', method: 'GET', url: `${base()}/files/student/${id('lotte')}`, allowed: ['director', 'internal_supervisor'] },
+      { name: 'personnel letter', method: 'GET', url: `${base()}/files/entries/${karimLetter.id}/document`, allowed: ['board', 'hr'] },
+      { name: 'student letter', method: 'GET', url: `${base()}/files/entries/${lotteLetter.id}/document`, allowed: ['director', 'internal_supervisor'] },
+      { name: 'purge record', method: 'GET', url: `${base()}/files/purges`, allowed: ['board', 'data_protection_officer'] },
+      { name: 'case letters', method: 'GET', url: letters(), allowed: ['board', 'director', 'supervisor', 'hr'] },
+    ];
+    const wrong: string[] = [];
+    for (const route of routes) {
+      for (const role of ROLES) {
+        const r = await req(role, route.method, route.url);
+        const want = route.allowed.includes(role) ? 200 : 403;
+        if (r.statusCode !== want) wrong.push(`${route.name} as ${role}: ${r.statusCode} (want ${want})`);
+      }
+      const anonymous = await app.inject({ method: route.method, url: route.url });
+      if (anonymous.statusCode !== 401) wrong.push(`${route.name} anonymous: ${anonymous.statusCode}`);
+      const elsewhere = await req('otherHr', route.method, route.url);
+      if (elsewhere.statusCode !== 403) wrong.push(`${route.name} as HR of another school: ${elsewhere.statusCode}`);
+    }
+    expect(wrong).toEqual([]);
+
+    // Every read is on the audit trail: the file reads with the person as subject, the documents
+    // with the entry; a refused read is a refusal event, not a read.
+    const events = await database.db.select().from(auditEvents).where(inArray(auditEvents.action, ['file.read', 'file.document_read', 'file.list']));
+    const reads = (action: string, subject: string) => events.filter((e) => e.action === action && e.subjectId === subject).map((e) => e.actor).sort();
+    const accounts = (roles: Role[]) => roles.map((r) => accountIds[r]!).sort();
+    expect(reads('file.read', id('karim'))).toEqual(accounts(['board', 'hr']));
+    expect(reads('file.read', id('lotte'))).toEqual(accounts(['director', 'internal_supervisor']));
+    expect(reads('file.document_read', karimLetter.id)).toEqual([accountIds.hr!, ...accounts(['board', 'hr'])].sort());
+    expect(reads('file.document_read', lotteLetter.id)).toEqual(accounts(['director', 'internal_supervisor']));
+    expect(events.filter((e) => e.action === 'file.read').every((e) => e.subjectType === 'person' && e.schoolId === schoolId)).toBe(true);
+    expect(events.filter((e) => e.action === 'file.list')).toHaveLength(8);
+    expect(JSON.stringify(events)).not.toMatch(/Karim|Lotte|Peters|El Amrani/);
+    expect((await verifyAudit(database.db)).broken).toEqual([]);
+  });
+
+  it('reads a file with its entries and retention, finds people by name, and answers 404 for people elsewhere', async () => {
+    const file = (await req('hr', 'GET', `${base()}/files/personnel/${id('karim')}`)).json();
+    expect(file.person).toMatchObject({ id: id('karim'), name: 'Karim El Amrani', kind: 'employee', active: true });
+    expect(file.entries.map((e: { entryType: string }) => e.entryType).sort()).toEqual(['decision', 'email', 'letter']);
+    const letter = file.entries.find((e: { entryType: string }) => e.entryType === 'letter');
+    expect(letter).toMatchObject({ retainUntil: null, retentionRule: 'personnel.after_leaving.2y', document: { filename: 'brief-warning-2026-11-26.pdf' } });
+    expect(letter.body).toContain('Wij spraken af dat u de reactie dezelfde dag verwijderde.');
+
+    const found = (await req('director', 'GET', `${base()}/files?kind=student&q=dem`)).json();
+    expect(found.files.map((f: { name: string }) => f.name)).toEqual(['Sara Demir', 'Tom Demir']);
+    expect(found.files[0]).toMatchObject({ fileKind: 'student', entries: 2 });
+    const mine = (await req('hr', 'GET', `${base()}/files`)).json();
+    expect(mine.kinds).toEqual(['personnel']);
+    expect(mine.files.map((f: { name: string }) => f.name)).toEqual(['Karim El Amrani']);
+
+    expect((await req('hr', 'GET', `${base()}/files/personnel/${id('xander')}`)).statusCode).toBe(404);
+    expect((await req('hr', 'GET', `${base()}/files/personnel/not-a-uuid`)).statusCode).toBe(404);
+    expect((await req('hr', 'GET', `${base()}/files?kind=dossier`)).statusCode).toBe(400);
+  });
+
+  it('turns "I opened this file by mistake" into one possible breach, only for a file one opened', async () => {
+    const url = `${base()}/files/personnel/${id('karim')}/mistaken-read`;
+    const first = await req('hr', 'POST', url, {});
+    expect(first.statusCode, first.body).toBe(201);
+    const [b] = await database.db.select().from(breaches).where(eq(breaches.id, first.json().breachId));
+    expect(b).toMatchObject({ kind: 'file_wrong_person', source: 'file_access', status: 'possible', peopleIds: [id('karim')], reportedBy: accountIds.hr });
+    expect(b!.title).not.toMatch(/Karim/);
+    const again = await req('hr', 'POST', url, {});
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual({ breachId: first.json().breachId, created: false });
+    // The internal supervisor never opened Sara's file.
+    const never = await req('internal_supervisor', 'POST', `${base()}/files/student/${id('sara')}/mistaken-read`, {});
+    expect(never.statusCode).toBe(409);
+    expect(never.json().error).toBe('not_opened');
+    expect((await req('employee', 'POST', url, {})).statusCode).toBe(403);
+    expect(await database.db.select().from(breaches)).toHaveLength(1);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The retention purge
+
+async function addPerson(db: AppDb, school: string, externalId: string, kind: 'employee' | 'student', leftAt: string | null) {
+  const [p] = await db
+    .insert(people)
+    .values({ schoolId: school, externalId, kind, givenName: externalId, familyName: 'Test', active: leftAt === null, leftAt: leftAt ? new Date(leftAt) : null })
+    .returning();
+  return p!;
+}
+
+async function closedCase(db: AppDb, school: string, status: 'closed' | 'investigating') {
+  const [row] = await db
+    .insert(incidents)
+    .values({ schoolId: school, status, category: 'bullying', articles: ['A.7'], summary: 'x', description: 'x', source: 'signed_in', anonymous: false, createdAt: new Date('2023-01-10T10:00:00Z'), updatedAt: new Date('2023-01-10T10:00:00Z') })
+    .returning({ id: incidents.id });
+  return row!.id;
+}
+
+/** Files one entry for a person (as the services do), with a document when asked. */
+async function file(db: AppDb, school: string, person: { id: string; kind: string }, entryType: string, incident: string | null, withDocument = false) {
+  const [e] = await fileInto(db, school, await fileTargets(db, school, person.id, person.kind), { incidentId: incident, entryType, title: `${entryType} test`, body: 'inhoud', createdBy: null, now: new Date('2023-02-01T10:00:00Z') });
+  if (withDocument) await db.insert(fileDocuments).values({ fileEntryId: e!.id, schoolId: school, filename: 'brief.pdf', contentType: 'application/pdf', sizeBytes: 3, sha256: 'x', bytes: Buffer.from('pdf'), createdAt: new Date() });
+  return e!.id;
+}
+
+describe(`the retention purge (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('removes exactly the entries past retention (not those of an open case), records them, and a dry run writes nothing', async () => {
+    const db = database.db;
+    const school = (await buildSchool(db, { brin: '99FP', name: 'De Purge' })).school.id;
+    const closed = await closedCase(db, school, 'closed');
+    const open = await closedCase(db, school, 'investigating');
+    // Left 2023-06-30: kept until 2025-06-30, expired on 2026-11-26.
+    const olaf = await addPerson(db, school, 'olaf', 'employee', '2023-06-30T10:00:00Z');
+    // Left 2024-11-26 (Dutch time): kept until 2026-11-26, the last day: not yet expired.
+    const ben = await addPerson(db, school, 'ben', 'employee', '2024-11-25T23:30:00Z');
+    // Left 2024-11-25 (Dutch time): kept until 2026-11-25: expired yesterday.
+    const cas = await addPerson(db, school, 'cas', 'employee', '2024-11-24T23:30:00Z');
+    const petra = await addPerson(db, school, 'petra', 'employee', '2025-01-10T10:00:00Z');
+    const quinn = await addPerson(db, school, 'quinn', 'student', null);
+    const rosa = await addPerson(db, school, 'rosa', 'student', '2024-07-15T10:00:00Z');
+    const expiredIds = [
+      await file(db, school, olaf, 'decision', closed),
+      await file(db, school, olaf, 'letter', closed, true),
+      await file(db, school, cas, 'email', null),
+      await file(db, school, rosa, 'letter', null, true),
+    ];
+    const keptIds = [
+      await file(db, school, ben, 'decision', null),
+      await file(db, school, petra, 'letter', null, true),
+      await file(db, school, quinn, 'decision', closed),
+      await file(db, school, rosa, 'decision', open),
+    ];
+    // Filed after leaving: the retention date is set at filing.
+    const [rosaEntry] = await db.select().from(fileEntries).where(eq(fileEntries.id, expiredIds[3]!));
+    expect(rosaEntry!.retainUntil).toBe('2026-07-15');
+    const [quinnEntry] = await db.select().from(fileEntries).where(eq(fileEntries.id, keptIds[2]!));
+    expect(quinnEntry!.retainUntil).toBeNull();
+
+    const mine = (r: { purged: { schoolId: string; entryId: string }[] }) => r.purged.filter((p) => p.schoolId === school).map((p) => p.entryId).sort();
+    const snapshot = async () => ({
+      entries: (await db.select({ n: sql<number>`count(*)::int` }).from(fileEntries))[0]!.n,
+      documents: (await db.select({ n: sql<number>`count(*)::int` }).from(fileDocuments))[0]!.n,
+      purges: (await db.select({ n: sql<number>`count(*)::int` }).from(filePurges))[0]!.n,
+      audit: (await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents))[0]!.n,
+    });
+    const before = await snapshot();
+    const dry = await purgeExpired(db, { now: new Date(clock), dryRun: true });
+    expect(mine(dry)).toEqual([...expiredIds].sort());
+    expect(dry.heldForOpenCase).toBe(1);
+    expect(await snapshot()).toEqual(before);
+
+    const run = await purgeExpired(db, { now: new Date(clock), actor: 'cli' });
+    expect(mine(run)).toEqual([...expiredIds].sort());
+    const left = (await db.select({ id: fileEntries.id }).from(fileEntries).where(eq(fileEntries.schoolId, school))).map((e) => e.id).sort();
+    expect(left).toEqual([...keptIds].sort());
+    expect(await db.select().from(fileDocuments).where(inArray(fileDocuments.fileEntryId, expiredIds))).toEqual([]);
+    expect(await db.select().from(fileDocuments).where(eq(fileDocuments.fileEntryId, keptIds[1]!))).toHaveLength(1);
+
+    const record = await db.select().from(filePurges).where(eq(filePurges.schoolId, school));
+    expect(record.map((r) => ({ entry: r.entryId, kind: r.fileKind, type: r.entryType, rule: r.retentionRule, until: r.retainUntil, doc: r.hadDocument, run: r.runId, at: r.purgedAt.toISOString() })).sort((a, b) => a.entry.localeCompare(b.entry))).toEqual(
+      [
+        { entry: expiredIds[0], kind: 'personnel', type: 'decision', rule: 'personnel.after_leaving.2y', until: '2025-06-30', doc: false },
+        { entry: expiredIds[1], kind: 'personnel', type: 'letter', rule: 'personnel.after_leaving.2y', until: '2025-06-30', doc: true },
+        { entry: expiredIds[2], kind: 'personnel', type: 'email', rule: 'personnel.after_leaving.2y', until: '2026-11-25', doc: false },
+        { entry: expiredIds[3], kind: 'student', type: 'letter', rule: 'student.after_leaving.2y', until: '2026-07-15', doc: true },
+      ]
+        .map((r) => ({ ...r, run: run.runId, at: new Date(clock).toISOString() }))
+        .sort((a, b) => a.entry!.localeCompare(b.entry!)),
+    );
+    expect(JSON.stringify(record)).not.toMatch(/olaf|rosa|inhoud|test/);
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'file.purge'), eq(auditEvents.schoolId, school)));
+    expect(audit).toMatchObject({ actor: 'cli', subjectType: 'file_purge', subjectId: run.runId });
+
+    // Nothing more to do; the record cannot be rewritten.
+    expect(mine(await purgeExpired(db, { now: new Date(clock) }))).toEqual([]);
+    await expect(database.query(`update file_purges set entry_type = 'x'`)).rejects.toThrow(/append-only: UPDATE/);
+    await expect(database.query(`delete from file_purges`)).rejects.toThrow(/append-only: DELETE/);
+    await expect(database.query(`truncate file_purges`)).rejects.toThrow(/append-only: TRUNCATE/);
+
+    // Once the case is closed, the held entry goes on the next run.
+    await db.update(incidents).set({ status: 'closed' }).where(eq(incidents.id, open));
+    expect(mine(await purgeExpired(db, { now: new Date(clock) }))).toEqual([keptIds[3]]);
+  });
+});
+
+describe('postwijzer files purge', () => {
+  const cli = (args: string[], env: NodeJS.ProcessEnv) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'files', ...args], { encoding: 'utf8', env, timeout: 120_000 });
+
+  it('says what is wrong with bad input (exit 2)', () => {
+    const env = { ...process.env };
+    for (const [args, message] of [
+      [[], /use "postwijzer files purge \[--dry-run\] \[--json\]"/],
+      [['shred'], /use "postwijzer files purge/],
+      [['purge', '--now'], /Unknown option '--now'.*use "postwijzer files purge/],
+      [['purge', 'all'], /Unexpected argument 'all'/],
+    ] as const) {
+      const r = cli([...args], env);
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('purges an embedded database: the dry run lists and keeps, the purge removes and records', { timeout: 180_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-files-'));
+    try {
+      const db = await openDatabase({ dataDir: dir, url: '' });
+      await migrate(db);
+      const school = (await buildSchool(db.db, { brin: '99FC' })).school.id;
+      const gone = await addPerson(db.db, school, 'gone', 'employee', '2020-01-31T10:00:00Z');
+      const entry = await file(db.db, school, gone, 'letter', null, true);
+      await db.close();
+      const env: NodeJS.ProcessEnv = { ...process.env, POSTWIJZER_DATA_DIR: dir };
+      delete env.DATABASE_URL;
+
+      const dry = cli(['purge', '--dry-run'], env);
+      expect(dry.status, dry.stderr).toBe(0);
+      expect(dry.stdout).toMatch(/^Dry run \(nothing removed\): 1 entry past retention/);
+      expect(dry.stdout).toContain(`${entry}  school ${school}  personnel/letter  created 2023-02-01  kept until 2022-01-31 (personnel.after_leaving.2y)  with document`);
+      const real = cli(['purge', '--json'], env);
+      expect(real.status, real.stderr).toBe(0);
+      expect(JSON.parse(real.stdout).purged.map((p: { entryId: string }) => p.entryId)).toEqual([entry]);
+
+      const after = await openDatabase({ dataDir: dir, url: '' });
+      try {
+        expect(await after.db.select().from(fileEntries)).toEqual([]);
+        expect((await after.db.select().from(filePurges)).map((p) => p.entryId)).toEqual([entry]);
+        expect((await after.db.select().from(auditEvents).where(eq(auditEvents.action, 'file.purge'))).map((e) => e.actor)).toEqual(['cli']);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

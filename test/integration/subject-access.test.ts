@@ -1,0 +1,563 @@
+// Subject access and erasure (AVG art. 15, 17; docs/subject-access.md). First the schema itself: every
+// column that points at a person or an account is either in the export or excluded with a reason,
+// so a table added later fails here until someone decides. Then a school where the person and
+// several others appear in every such table: the export holds the person's rows from every covered
+// table and not one id, name or e-mail address of anyone else; the PDF says the same in Dutch.
+// Erasure: refused with every reason while the law asks to keep something; where allowed, no
+// trace of the person is left in any table (the audit trail keeps bare ids, by design) and
+// everyone else's rows are as they were.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/connection.ts';
+import { migrate, openDatabase } from '../../src/db/connection.ts';
+import {
+  accountTokens,
+  acknowledgements,
+  apiTokens,
+  auditEvents,
+  checks,
+  consentEvents,
+  consentRequests,
+  consentRounds,
+  employments,
+  escalations,
+  fileDocuments,
+  fileEntries,
+  groups,
+  groupStaff,
+  guardianships,
+  incidentEvents,
+  incidentPeople,
+  incidents,
+  incidentSteps,
+  incidentTasks,
+  letterDrafts,
+  measures,
+  mediaItems,
+  outbox,
+  people,
+  permissions,
+  permissionStudents,
+  postPeople,
+  posts,
+  protocolReminders,
+  protocolVersions,
+  reviewEvents,
+  reviews,
+  rosterImports,
+  sessions,
+  takedownTasks,
+} from '../../src/db/schema/index.ts';
+import { appendAudit, verifyAudit } from '../../src/modules/audit/chain.ts';
+import { createPossibleBreach } from '../../src/modules/breaches/service.ts';
+import { EXCLUDED_TABLES, NOT_PEOPLE, ruleOf, schemaTables, TABLE_RULES, UNLINKED_COLUMNS } from '../../src/modules/subject-access/coverage.ts';
+import type { SubjectExport } from '../../src/modules/subject-access/export.ts';
+import { PERSON_HEADING } from '../../src/modules/subject-access/export.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { makeAccount, tokenHeaders } from '../support/auth.ts';
+import { onPostgres, openTestDatabase } from '../support/db.ts';
+import { buildPeople, buildSchool } from '../support/factories.ts';
+import { pdfText } from '../support/pdf-text.ts';
+
+let database: Database;
+let app: FastifyInstance;
+let schoolId: string;
+let otherSchoolId: string;
+const clock = Date.parse('2026-11-26T10:00:00Z');
+const as: Record<string, Record<string, string>> = {};
+const acc: Record<string, string> = {};
+let P: Map<string, { id: string; givenName: string; prefix: string | null; familyName: string }>;
+const pid = (k: string) => P.get(k)!.id;
+
+const EMAIL: Record<string, string> = {
+  sanne: 'sanne.dewit@regenboog.example',
+  otto: 'otto.kramer@leerling.example',
+  olga: 'olga.brouwer@ouders.example',
+  omar: 'omar.yilmaz@regenboog.example',
+  eva: 'eva.smit@ouders.example',
+};
+const NAME: Record<string, string> = { sanne: 'Sanne de Wit', otto: 'Otto Kramer', olga: 'Olga Brouwer', omar: 'Omar Yilmaz', eva: 'Eva Smit' };
+
+const post = (author: string, text: string, shown: string[]) => ({ author: { personId: author }, situation: 'work', channel: { kind: 'school', platform: 'instagram' }, text, media: [{ kind: 'photo', people: shown, unidentifiedPeople: 0 }] }) as never;
+const finding = (personId: string) => ({ verdict: 'needs_review', findings: [{ code: 'media.consent_missing', personId, message: 'geen toestemming' }] }) as never;
+
+/**
+ * The world: Sanne de Wit (the person asked about; a teacher at the school and also a parent of a
+ * student there) and Otto, Olga and Omar (others), each in every table that points at people or
+ * accounts, and each table naming both. Eva Smit is a parent who left the school: nothing the law
+ * keeps names her, so she can be erased. Rows are inserted directly: this is a fixture, not a flow.
+ * (Sanne also stands as a student of a school project, which the database allows: the completeness
+ * check needs every column once.)
+ */
+async function seedWorld(): Promise<void> {
+  const db = database.db;
+  P = (await buildPeople(db, schoolId, [
+    { externalId: 'sanne', kind: 'employee', givenName: 'Sanne', prefix: 'de', familyName: 'Wit' },
+    { externalId: 'otto', kind: 'student', givenName: 'Otto', familyName: 'Kramer', group: '5b', birthDate: '2016-04-02' },
+    { externalId: 'olga', kind: 'guardian', givenName: 'Olga', familyName: 'Brouwer' },
+    { externalId: 'omar', kind: 'employee', givenName: 'Omar', familyName: 'Yilmaz' },
+    { externalId: 'eva', kind: 'guardian', givenName: 'Eva', familyName: 'Smit' },
+  ])) as never;
+  for (const k of Object.keys(EMAIL)) await db.update(people).set({ email: EMAIL[k]! }).where(eq(people.id, pid(k)));
+  await db.update(people).set({ active: false, leftAt: new Date('2026-07-17T12:00:00Z') }).where(eq(people.id, pid('eva')));
+  const account = async (key: string, role: 'employee' | 'director' | 'guardian' | 'data_protection_officer', person: string | null, school = schoolId) => {
+    const a = await makeAccount(db, [{ schoolId: school, role, personId: person ? pid(person) : null }], person ? { email: `acc.${EMAIL[person]}`, name: NAME[person]! } : { name: 'Fenna Gerritsen' });
+    acc[key] = a.id;
+    as[key] = await tokenHeaders(db, a.id);
+  };
+  await account('sanne', 'employee', 'sanne');
+  await account('omar', 'director', 'omar');
+  await account('olga', 'guardian', 'olga');
+  await account('eva', 'guardian', 'eva');
+  await account('fg', 'data_protection_officer', null);
+  await account('director', 'director', null);
+  await account('fgElsewhere', 'data_protection_officer', null, otherSchoolId);
+  const [S, O1, O2, O3, E] = ['sanne', 'otto', 'olga', 'omar', 'eva'].map(pid) as [string, string, string, string, string];
+  const [aS, aO3, aO2, aE] = [acc.sanne!, acc.omar!, acc.olga!, acc.eva!];
+  const [g5b] = await db.select().from(groups).where(eq(groups.schoolId, schoolId));
+  const at = new Date('2026-10-01T09:00:00Z');
+
+  await db.insert(guardianships).values([{ guardianId: S, studentId: O1 }, { guardianId: O2, studentId: O1 }, { guardianId: E, studentId: O1 }]);
+  await db.insert(employments).values([{ personId: S, schoolId, function: 'leerkracht', supervisorId: O3 }, { personId: O3, schoolId, function: 'directeur', supervisorId: S }]);
+  await db.insert(groupStaff).values([{ groupId: g5b!.id, personId: S }, { groupId: g5b!.id, personId: O3 }]);
+  await db.insert(sessions).values([aS, aO3, aE].map((a, i) => ({ tokenHash: `session-${i}`, accountId: a, csrfToken: `csrf-${i}`, method: 'password', expiresAt: new Date('2026-12-01T00:00:00Z') })));
+  await db.insert(apiTokens).values([aS, aO3].map((a, i) => ({ accountId: a, name: `koppeling ${i}`, tokenHash: `token-${i}` })));
+  await db.insert(accountTokens).values([
+    { accountId: aS, purpose: 'invitation', tokenHash: 'inv-1', createdBy: aO3, expiresAt: new Date('2026-12-01T00:00:00Z') },
+    { accountId: aO3, purpose: 'invitation', tokenHash: 'inv-2', createdBy: aS, expiresAt: new Date('2026-12-01T00:00:00Z') },
+  ]);
+  const consent = (personId: string, givenBy: string | null, recordedBy: string | null, status: 'granted' | 'revoked' = 'granted') => ({
+    schoolId, personId, channel: 'school_social_media', media: 'photo' as const, schoolYear: '2026-2027', validFrom: '2026-08-24', validUntil: '2027-07-16', status, givenBy, method: 'portal' as const, recordedBy,
+  });
+  const [cS] = await db.insert(consentEvents).values(consent(S, S, aS, 'revoked')).returning();
+  const [cO1] = await db.insert(consentEvents).values([consent(O1, S, aS), consent(O1, O2, aO3), consent(O1, E, aE), consent(E, E, aE)]).returning();
+  const [r1] = await db.insert(consentRounds).values({ schoolId, schoolYear: '2026-2027', validFrom: '2026-08-24', validUntil: '2027-07-16', channels: ['school_social_media'], media: ['photo'], openedBy: aS }).returning();
+  await db.insert(consentRounds).values({ schoolId, schoolYear: '2027-2028', validFrom: '2027-08-24', validUntil: '2028-07-16', channels: ['school_social_media'], media: ['photo'], openedBy: aO3 });
+  await db.insert(consentRequests).values([S, O2, E].map((p, i) => ({ roundId: r1!.id, responderId: p, tokenHash: `req-${i}` })));
+  const [perm1, perm2] = await db
+    .insert(permissions)
+    .values([
+      { schoolId, kind: 'lesson_time', personId: S, grantedBy: O3, startsAt: at, endsAt: new Date('2026-10-02T09:00:00Z'), reason: `Les over ${NAME.otto}` },
+      { schoolId, kind: 'school_project', personId: O3, grantedBy: S, startsAt: at, endsAt: new Date('2026-12-02T09:00:00Z'), project: 'Schoolkrant' },
+    ])
+    .returning();
+  await db.insert(permissionStudents).values([{ permissionId: perm2!.id, studentId: S }, { permissionId: perm2!.id, studentId: O1 }, { permissionId: perm1!.id, studentId: O1 }]);
+
+  const [pS, pO3, pE] = await db
+    .insert(posts)
+    .values([
+      { schoolId, authorId: S, authorAccountId: aS, content: post(S, `Knap gedaan, ${NAME.otto}! Vragen: ${EMAIL.olga}`, [S, O1]), status: 'published' },
+      { schoolId, authorId: O3, authorAccountId: aO3, content: post(O3, `Dank aan ${NAME.sanne} en ${NAME.eva} voor de hulp`, [S, O1, E]), status: 'published' },
+      { schoolId, authorId: E, authorAccountId: aE, content: post(E, `Sportdag met ${NAME.otto}`, [O1]), status: 'draft' },
+    ])
+    .returning();
+  await db.insert(postPeople).values([{ postId: pO3!.id, personId: S }, { postId: pO3!.id, personId: O1 }, { postId: pS!.id, personId: O1 }, { postId: pO3!.id, personId: E }]);
+  const [chS, chO3] = await db
+    .insert(checks)
+    .values([
+      { schoolId, postId: pS!.id, protocolId: 'asko-2018', verdict: 'needs_review', result: finding(O1), checkedBy: aS },
+      { schoolId, postId: pO3!.id, protocolId: 'asko-2018', verdict: 'needs_review', result: finding(S), checkedBy: aO3 },
+      { schoolId, postId: pE!.id, protocolId: 'asko-2018', verdict: 'needs_review', result: finding(O1), checkedBy: aE },
+    ])
+    .returning();
+  const [rv1, rv2] = await db
+    .insert(reviews)
+    .values([
+      { schoolId, postId: pS!.id, checkId: chS!.id, requesterId: S, requesterAccountId: aS, supervisorId: O3, content: post(S, 'Mag dit?', [O1]), question: `Mag ${NAME.otto} erop?`, status: 'approved', decidedBy: aO3 },
+      { schoolId, postId: pO3!.id, checkId: chO3!.id, requesterId: O3, requesterAccountId: aO3, supervisorId: S, content: post(O3, 'Mag dit?', [S]), question: 'Akkoord?', status: 'approved', decidedBy: aS },
+    ])
+    .returning();
+  await db.insert(reviewEvents).values([
+    { reviewId: rv1!.id, kind: 'requested', actorAccountId: aS, comment: 'graag' },
+    { reviewId: rv1!.id, kind: 'approved', actorAccountId: aO3, comment: 'prima' },
+    { reviewId: rv2!.id, kind: 'approved', actorAccountId: aS, comment: 'akkoord' },
+  ]);
+  await db.insert(escalations).values([
+    { schoolId, reporterId: S, reporterAccountId: aS, supervisorId: O3, threadText: `${NAME.olga}: dit is schandalig`, status: 'acknowledged', acknowledgedBy: aO3, acknowledgedAt: at },
+    { schoolId, reporterId: O3, reporterAccountId: aO3, supervisorId: S, threadText: 'ruzie in de groepsapp', status: 'resolved', acknowledgedBy: aS, resolvedBy: aS, resolvedAt: at },
+  ]);
+  const [v1] = await db.insert(protocolVersions).values([{ boardId: (await boardOf(schoolId))!, protocolId: 'asko-2018', version: '2018', current: true, publishedBy: aS }]).returning();
+  await db.insert(protocolVersions).values({ boardId: (await boardOf(schoolId))!, protocolId: 'asko-2018', version: '2017', publishedBy: aO3 });
+  await db.insert(acknowledgements).values([{ protocolVersionId: v1!.id, personId: S, accountId: aS }, { protocolVersionId: v1!.id, personId: O3, accountId: aO3 }]);
+  await db.insert(protocolReminders).values([
+    { versionId: v1!.id, personId: S, reminders: 1, lastRemindedAt: at, lastRemindedBy: aO3 },
+    { versionId: v1!.id, personId: O3, reminders: 1, lastRemindedAt: at, lastRemindedBy: aS },
+  ]);
+  const media = (accountId: string, tags: (string | null)[], heard: string[]) => ({ schoolId, accountId, kind: 'photo', format: 'jpeg', mime: 'image/jpeg', width: 10, height: 10, size: 3, bytes: Buffer.from([1, 2, 3]), faces: [], tags, heard });
+  await db.insert(mediaItems).values([media(aS, [S, O1], []), media(aO3, [S, null, E], [O1]), media(aE, [O1], [])]);
+  await db.insert(takedownTasks).values([
+    { schoolId, postId: pO3!.id, personId: S, consentEventId: cS!.id, doneBy: aO3, doneAt: at },
+    { schoolId, postId: pS!.id, personId: O1, consentEventId: cO1!.id, doneBy: aS, doneAt: at },
+  ]);
+  await db.insert(rosterImports).values([{ schoolId, format: 'simple', created: 5, updated: 0, deactivated: 0, importedBy: aS }, { schoolId, format: 'simple', created: 1, updated: 0, deactivated: 0, importedBy: aO3 }]);
+
+  // Two cases: Sanne is the subject of one (reported by Olga, about Otto too) and reported the other (about Otto).
+  const [inc1, inc2] = await db
+    .insert(incidents)
+    .values([
+      {
+        schoolId, status: 'investigating', category: 'bullying', articles: ['A.7'], summary: `Bericht over ${NAME.otto}`, description: `Gemeld door ${NAME.olga} (${EMAIL.olga}): juf plaatste een foto van ${NAME.otto}.`,
+        reporterId: O2, reporterAccountId: aO2, reporterName: NAME.olga, reporterContact: EMAIL.olga, assignedTo: aO3, qualifiedPersonId: S, qualifiedBy: aO3, grensoverschrijdend: false, qualificationRationale: 'Geen grensoverschrijdend gedrag.',
+        policeReport: false, policeRationale: 'GEHEIM-POLITIE: geen aangifte', policeDecidedBy: aO3, plichtsverzuim: true,
+      },
+      { schoolId, status: 'closed', category: 'privacy', articles: ['A.2'], summary: `${NAME.otto} plaatste een adres`, description: 'Adres in een reactie', reporterId: S, reporterAccountId: aS, assignedTo: aS, qualifiedBy: aS, policeDecidedBy: aS, closedAt: at },
+    ])
+    .returning();
+  await db.insert(incidentPeople).values([{ incidentId: inc1!.id, personId: S, role: 'subject' }, { incidentId: inc1!.id, personId: O1, role: 'affected' }, { incidentId: inc2!.id, personId: O1, role: 'subject' }]);
+  await db.insert(incidentEvents).values([
+    { incidentId: inc1!.id, type: 'reported', actorId: aO2, payload: { category: 'bullying', people: [S, O1] }, visibility: 'shareable' },
+    { incidentId: inc1!.id, type: 'note', actorId: aO3, payload: { text: `INTERN-VERTROUWELIJK: gesprek met ${NAME.olga}` }, visibility: 'internal' },
+    { incidentId: inc2!.id, type: 'note', actorId: aS, payload: { text: 'intern' }, visibility: 'internal' },
+  ]);
+  const [m1, m2] = await db
+    .insert(measures)
+    .values([
+      { incidentId: inc1!.id, personId: S, audience: 'employee', kind: 'warning', decidedBy: aO3, decidedOn: '2026-10-05', rationale: `Foto van ${NAME.otto} zonder toestemming` },
+      { incidentId: inc2!.id, personId: O1, audience: 'student_or_guardian', kind: 'conversation', decidedBy: aS, decidedOn: '2026-10-06', rationale: 'Adres verwijderd' },
+    ])
+    .returning();
+  await db.insert(incidentTasks).values([
+    { incidentId: inc1!.id, kind: 'lvi_call', title: 'Bel de vertrouwensinspecteur', status: 'done', closedBy: aO3, closedAt: at },
+    { incidentId: inc1!.id, kind: 'inspectie_melding', title: 'Inspectie', measureId: m1!.id, status: 'open' },
+    { incidentId: inc2!.id, kind: 'inspectie_melding', title: 'Inspectie', measureId: m2!.id, status: 'done', closedBy: aS, closedAt: at },
+  ]);
+  await db.insert(incidentSteps).values([
+    { incidentId: inc1!.id, personId: S, kind: 'hearing', on: '2026-10-03', note: 'hoorgesprek', recordedBy: aO3 },
+    { incidentId: inc2!.id, personId: O1, kind: 'hearing', on: '2026-10-03', note: 'gesprek', recordedBy: aS },
+  ]);
+  const [feS, feO1] = await db.insert(fileEntries).values([
+    { schoolId, personId: S, fileKind: 'personnel', incidentId: inc1!.id, entryType: 'letter', title: 'Waarschuwing', body: `Naar aanleiding van de foto van ${NAME.otto}`, retainUntil: '2028-10-05', createdBy: aO3 },
+    { schoolId, personId: O1, fileKind: 'student', incidentId: inc2!.id, entryType: 'note', title: 'Gesprek', createdBy: aS },
+  ]).returning();
+  const pdf = (fileEntryId: string, filename: string) => ({ fileEntryId, schoolId, filename, contentType: 'application/pdf', sizeBytes: 4, sha256: 'ab'.repeat(32), bytes: Buffer.from('%PDF'), createdAt: at });
+  await db.insert(fileDocuments).values([pdf(feS!.id, 'waarschuwing-sanne.pdf'), pdf(feO1!.id, 'gesprek-otto.pdf')]);
+  const draft = (incidentId: string, personId: string, by: string) => ({ schoolId, incidentId, personId, template: 'warning', subject: 'Waarschuwing', salutation: 'Beste', body: 'tekst', closing: 'Groet', createdBy: by, createdAt: at, updatedAt: at });
+  await db.insert(letterDrafts).values([draft(inc1!.id, S, aO3), draft(inc2!.id, O1, aS)]);
+  await createPossibleBreach(db, { schoolId, kind: 'email_wrong_address', source: 'staff', title: `Lijst naar ${EMAIL.olga}`, peopleIds: [S, O1], reportedBy: aO3 }, { actor: aO3, now: at });
+  await createPossibleBreach(db, { schoolId, kind: 'lost_device', source: 'staff', title: 'Laptop kwijt', peopleIds: [O1], reportedBy: aS }, { actor: aS, now: at });
+  await db.execute(sql`update breaches set assessed_by = reported_by`);
+  await db.insert(outbox).values([
+    { kind: 'mail', payload: { to: EMAIL.sanne, subject: 'Uitnodiging', text: 'Welkom' } },
+    { kind: 'mail', payload: { to: EMAIL.otto, subject: 'Toestemming', text: 'Welkom' } },
+    { kind: 'mail', payload: { to: EMAIL.eva, subject: 'Toestemming', text: 'Welkom Eva' } },
+  ]);
+  await db.transaction(async (tx) => {
+    await appendAudit(tx, { schoolId, actor: aS, action: 'person.read', subjectType: 'person', subjectId: O1 });
+    await appendAudit(tx, { schoolId, actor: aO3, action: 'person.read', subjectType: 'person', subjectId: S });
+  });
+}
+
+async function boardOf(id: string): Promise<string | undefined> {
+  const rows = await database.query<{ board_id: string }>('select board_id from schools where id = $1', [id]);
+  return rows[0]?.board_id;
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  schoolId = (await buildSchool(database.db, { brin: '99SA', name: 'De Regenboog' })).school.id;
+  otherSchoolId = (await buildSchool(database.db, { brin: '99SB', name: 'De Klimop' })).school.id;
+  await seedWorld();
+  app = await buildApp({ database, now: () => clock });
+  await app.ready();
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+const base = (personId: string, school = schoolId) => `/api/v1/schools/${school}/subject-access/people/${personId}`;
+const get = (who: string, url: string) => app.inject({ method: 'GET', url, headers: as[who]! });
+
+/** Every reference column of the schema: a foreign key to people or accounts, or a listed column without one. */
+function referenceColumns() {
+  const unlinked = new Set(UNLINKED_COLUMNS.map((u) => `${u.table}.${u.column}`));
+  return schemaTables().flatMap((t) => t.columns.filter((c) => c.references !== null || unlinked.has(`${t.name}.${c.column}`)).map((c) => ({ table: t.name, column: c.column })));
+}
+
+describe(`subject access: the schema is covered (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('decides every column that points at a person or an account: in the export, or excluded with a reason', () => {
+    const refs = referenceColumns();
+    expect(refs.length).toBeGreaterThan(60);
+    const undecided = refs.filter((r) => !(r.table in EXCLUDED_TABLES) && !ruleOf(r.table)?.columns[r.column]).map((r) => `${r.table}.${r.column}`);
+    expect(undecided).toEqual([]);
+    for (const reason of Object.values(EXCLUDED_TABLES)) expect(reason.length).toBeGreaterThan(20);
+  });
+
+  it('finds no column that could hold a person without being listed (uuid without a key, jsonb, text ..._by / ..._id / actor)', () => {
+    const listed = new Set([...UNLINKED_COLUMNS.map((u) => `${u.table}.${u.column}`), ...Object.keys(NOT_PEOPLE)]);
+    const suspects = schemaTables().flatMap((t) =>
+      t.columns
+        .filter((c) => !c.hasForeignKey && !c.primary)
+        .filter((c) => c.sqlType === 'uuid' || c.sqlType === 'uuid[]' || c.sqlType === 'jsonb' || (c.sqlType === 'text' && /(_by|_id|^actor)$/u.test(c.column)))
+        .map((c) => `${t.name}.${c.column}`),
+    );
+    expect(suspects.filter((s) => !listed.has(s))).toEqual([]);
+  });
+
+  it('documents the decision for every table in docs/subject-access.md', () => {
+    const doc = readFileSync('docs/subject-access.md', 'utf8');
+    expect(TABLE_RULES.filter((r) => !doc.includes(`| \`${r.table}\` | ${r.title} |`)).map((r) => r.table)).toEqual([]);
+  });
+
+  it('has no rule for a table or column that does not exist (a rename would hide a gap)', () => {
+    const tables = new Map(schemaTables().map((t) => [t.name, new Set(t.columns.map((c) => c.column))]));
+    for (const rule of TABLE_RULES) {
+      expect(tables.has(rule.table), rule.table).toBe(true);
+      for (const column of [...Object.keys(rule.columns), ...(rule.hide ?? [])]) expect(tables.get(rule.table)!.has(column), `${rule.table}.${column}`).toBe(true);
+      if (Object.values(rule.columns).some((c) => c.erase === 'block')) expect(rule.blockReason, rule.table).toBeTruthy();
+    }
+    for (const key of [...Object.keys(NOT_PEOPLE), ...UNLINKED_COLUMNS.map((u) => `${u.table}.${u.column}`)]) {
+      const [t, c] = key.split('.') as [string, string];
+      expect(tables.get(t)?.has(c), key).toBe(true);
+    }
+  });
+});
+
+describe(`subject access: the export (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  let exported: SubjectExport;
+  let raw: string;
+  beforeAll(async () => {
+    const res = await get('fg', `${base(pid('sanne'))}/export.json`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('attachment');
+    raw = res.body;
+    exported = JSON.parse(raw) as SubjectExport;
+  });
+
+  it('holds the person and their rows from every covered table, and what they did in others’ records', () => {
+    expect(exported.person).toMatchObject({ id: pid('sanne'), givenName: 'Sanne', familyName: 'Wit', email: EMAIL.sanne });
+    expect(Object.keys(exported.tables).sort()).toEqual(TABLE_RULES.map((r) => r.table).sort());
+    const empty: string[] = [];
+    for (const rule of TABLE_RULES) {
+      const section = exported.tables[rule.table]!;
+      if (Object.values(rule.columns).some((c) => c.use === 'subject') && section.rows.length === 0) empty.push(`${rule.table}: no rows`);
+      for (const [column, c] of Object.entries(rule.columns)) {
+        // What they did shows as a reference, or in a row of theirs that shows the column with their own id.
+        const mine = [pid('sanne'), acc.sanne];
+        const shown = section.rows.some((r) => Object.values(r).some((v) => mine.includes(v as string)) && Object.keys(r).some((k) => k.replace(/[A-Z]/gu, (m) => `_${m.toLowerCase()}`) === column && mine.includes(r[k] as string)));
+        if (c.use === 'actor' && !shown && !section.actedIn.some((a) => a.column === column)) empty.push(`${rule.table}.${column}: no acted-in reference`);
+      }
+    }
+    expect(empty).toEqual([]);
+  });
+
+  it('contains not one id, name or e-mail address of anyone else', async () => {
+    const others = await database.query<{ id: string; given_name: string; prefix: string | null; family_name: string; email: string | null }>('select id, given_name, prefix, family_name, email from people where id <> $1', [pid('sanne')]);
+    const accountsOfOthers = await database.query<{ id: string; email: string; display_name: string }>('select id, email, display_name from accounts where id <> $1', [acc.sanne]);
+    expect(others.length).toBeGreaterThanOrEqual(4);
+    const lower = raw.toLowerCase();
+    const leaks: string[] = [];
+    for (const o of others) {
+      for (const needle of [o.id, [o.given_name, o.prefix, o.family_name].filter(Boolean).join(' '), o.email].filter((x): x is string => !!x)) if (lower.includes(needle.toLowerCase())) leaks.push(needle);
+    }
+    for (const a of accountsOfOthers) for (const needle of [a.id, a.email, a.display_name]) if (lower.includes(needle.toLowerCase())) leaks.push(needle);
+    expect(leaks).toEqual([]);
+    // The others are there, but as "andere persoon".
+    expect(raw).toContain('andere persoon');
+  });
+
+  it('lists the documents of their own file, without the bytes and without anyone else’s', () => {
+    const docs = exported.tables.file_documents!.rows;
+    expect(docs.map((d) => d.filename)).toEqual(['waarschuwing-sanne.pdf']);
+    expect(docs[0]!.bytes).toBe('(bestand niet opgenomen, 4 bytes)');
+  });
+
+  it('leaves out what is not theirs to see: internal notes, the police decision, who reported them, secrets', () => {
+    expect(raw).not.toContain('INTERN-VERTROUWELIJK');
+    expect(raw).not.toContain('GEHEIM-POLITIE');
+    expect(raw).not.toMatch(/passwordHash|totpSecret|tokenHash|csrfToken|receiptHash/u);
+    const inc = exported.tables.incidents!.rows;
+    const subjectCase = inc.find((r) => (r.yourRoles as string[]).includes('subject'))!;
+    expect(subjectCase).not.toHaveProperty('reporterName');
+    expect(subjectCase).toMatchObject({ plichtsverzuim: true, qualificationRationale: 'Geen grensoverschrijdend gedrag.' });
+    const reportedCase = inc.find((r) => (r.yourRoles as string[]).includes('reporter'))!;
+    expect(reportedCase).toMatchObject({ reporterId: pid('sanne') });
+    expect(exported.tables.incident_events!.withheld.join(' ')).toMatch(/2 interne notitie/u);
+    expect(exported.tables.incident_events!.rows.every((r) => r.type !== 'note')).toBe(true);
+  });
+
+  it('is a readable Dutch PDF with the person’s name and every section', async () => {
+    const res = await get('fg', `${base(pid('sanne'))}/export.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const text = await pdfText(res.rawPayload);
+    expect(text).toContain('Inzage persoonsgegevens: Sanne de Wit');
+    for (const heading of [PERSON_HEADING, ...TABLE_RULES.map((r) => r.title)]) expect(text, heading).toContain(heading);
+    for (const other of [NAME.otto, NAME.olga, NAME.omar, EMAIL.olga]) expect(text).not.toContain(other);
+  });
+
+  it('records every export in the audit trail (ids only), for the FG of the school only', async () => {
+    const events = await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'subject.exported'));
+    expect(events.map((e) => e.fields?.[0]).sort()).toEqual(['json', 'pdf']);
+    expect(events.every((e) => e.subjectId === pid('sanne') && e.actor === acc.fg)).toBe(true);
+    expect((await get('director', `${base(pid('sanne'))}/export.json`)).statusCode).toBe(403);
+    expect((await get('sanne', `${base(pid('sanne'))}/export.json`)).statusCode).toBe(403);
+    expect((await get('fgElsewhere', `${base(pid('sanne'))}/export.json`)).statusCode).toBe(403);
+    expect((await get('fgElsewhere', `${base(pid('sanne'), otherSchoolId)}/export.json`)).statusCode).toBe(404);
+    expect((await get('fg', `${base('not-a-uuid')}/export.pdf`)).statusCode).toBe(404);
+  });
+
+  it('finds people by name, e-mail or number (also those who left)', async () => {
+    const res = await get('fg', `/api/v1/schools/${schoolId}/subject-access/people?q=smit`);
+    expect(res.json().people).toEqual([expect.objectContaining({ id: pid('eva'), name: 'Eva Smit', active: false })]);
+    expect((await get('fg', `/api/v1/schools/${schoolId}/subject-access/people?q=${encodeURIComponent('otto.kramer@')}`)).json().people[0].id).toBe(pid('otto'));
+    expect((await get('fg', `/api/v1/schools/${otherSchoolId}/subject-access/people?q=smit`)).statusCode).toBe(403);
+  });
+});
+
+/** Every row of every table, as JSON per table (binary as hex), to compare before and after. */
+async function dumpAll(): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (const t of schemaTables()) {
+    const rows = await database.query<Record<string, unknown>>(`select * from "${t.name}"`);
+    out.set(
+      t.name,
+      rows.map((r) => {
+        const copy: Record<string, unknown> = { ...r };
+        if (t.name === 'schools') {
+          delete copy.data_version;
+          delete copy.updated_at;
+        }
+        return JSON.stringify(copy, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : typeof v === 'bigint' ? String(v) : v));
+      }),
+    );
+  }
+  return out;
+}
+
+describe(`subject access: erasure (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('refuses while the law asks to keep something, and lists every reason', async () => {
+    const dry = await get('fg', `${base(pid('sanne'))}/erasure`);
+    expect(dry.statusCode).toBe(200);
+    const check = dry.json() as { allowed: boolean; blockers: { code: string; table?: string }[] };
+    expect(check.allowed).toBe(false);
+    const codes = check.blockers.map((b) => `${b.code}${b.table ? `:${b.table}` : ''}`);
+    for (const c of ['still_on_roster', 'open_case:incidents', 'retained:measures', 'retained:file_entries', 'retained:breaches', 'retained:incident_people', 'retained:incident_events', 'retained:breach_events']) expect(codes).toContain(c);
+    const before = await dumpAll();
+    const res = await app.inject({ method: 'POST', url: `${base(pid('sanne'))}/erasure`, headers: as.fg!, payload: { confirmName: 'Sanne de Wit' } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toBe('erasure_refused');
+    expect(res.json().issues.length).toBe(check.blockers.length);
+    expect(res.json().message).toContain('lopende melding');
+    expect(await dumpAll()).toEqual(before);
+  });
+
+  it('asks for the full name, and only the FG erases', async () => {
+    const wrong = await app.inject({ method: 'POST', url: `${base(pid('eva'))}/erasure`, headers: as.fg!, payload: { confirmName: 'Eva' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().issues[0].path).toBe('$.confirmName');
+    expect((await app.inject({ method: 'POST', url: `${base(pid('eva'))}/erasure`, headers: as.fg!, payload: {} })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'POST', url: `${base(pid('eva'))}/erasure`, headers: as.director!, payload: { confirmName: 'Eva Smit' } })).statusCode).toBe(403);
+  });
+
+  it('erases where allowed: no trace of the person in any table, everyone else’s rows as they were', async () => {
+    const E = pid('eva');
+    const traces = [E, acc.eva!, EMAIL.eva, `acc.${EMAIL.eva}`, NAME.eva].map((t) => t!.toLowerCase());
+    const has = (row: string) => traces.some((t) => row.toLowerCase().includes(t));
+    const dry = (await get('fg', `${base(E)}/erasure`)).json() as { allowed: boolean; blockers: unknown[]; plan: { table: string; action: string }[] };
+    expect(dry.blockers).toEqual([]);
+    expect(dry.allowed).toBe(true);
+    expect(dry.plan).toEqual(expect.arrayContaining([expect.objectContaining({ table: 'posts', action: 'delete' }), expect.objectContaining({ table: 'media_items', action: 'strip' }), expect.objectContaining({ table: 'consent_events', action: 'nullify' })]));
+
+    const before = await dumpAll();
+    const touched = [...before].reduce((n, [, rows]) => n + rows.filter(has).length, 0);
+    expect(touched).toBeGreaterThan(15);
+    const res = await app.inject({ method: 'POST', url: `${base(E)}/erasure`, headers: as.fg!, payload: { confirmName: ' eva  smit ' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().erased).toBe(true);
+
+    const after = await dumpAll();
+    const left: string[] = [];
+    const lost: string[] = [];
+    for (const [table, rows] of after) {
+      // The audit trail keeps bare ids (no names, no contents), by design.
+      if (table !== 'audit_events') for (const r of rows) if (has(r)) left.push(`${table}: ${r.slice(0, 160)}`);
+      // The chain's head moves with every event appended.
+      if (table === 'audit_heads') continue;
+      const now = new Set(rows);
+      for (const r of before.get(table)!) if (!has(r) && !now.has(r)) lost.push(`${table}: ${r.slice(0, 160)}`);
+    }
+    expect(left).toEqual([]);
+    expect(lost).toEqual([]);
+    // What stayed of other people's records: Omar's post and photo without her, Otto's consent without "given by".
+    const [omarPost] = await database.db.select().from(posts).where(eq(posts.authorId, pid('omar')));
+    expect(JSON.stringify(omarPost!.content)).toContain('(verwijderd)');
+    expect((omarPost!.content as { media: { people: string[] }[] }).media[0]!.people).toEqual([pid('sanne'), pid('otto')]);
+    const ottoConsents = await database.db.select().from(consentEvents).where(eq(consentEvents.personId, pid('otto')));
+    expect(ottoConsents).toHaveLength(3);
+    expect(ottoConsents.filter((c) => c.givenBy === null)).toHaveLength(1);
+    expect((await database.db.select().from(people).where(eq(people.id, E))).length).toBe(0);
+    const audit = await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'subject.erased'));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ subjectId: E, actor: acc.fg });
+    expect((await verifyAudit(database.db)).broken).toEqual([]);
+    expect((await get('fg', `${base(E)}/erasure`)).statusCode).toBe(404);
+  });
+});
+
+describe('postwijzer subject (the command, as a process on its own PGlite database)', { timeout: 120_000 }, () => {
+  const work = mkdtempSync(join(tmpdir(), 'pw-subject-'));
+  const dataDir = join(work, 'db');
+  let personId: string;
+  const cli = (args: string[]) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, POSTWIJZER_DATA_DIR: dataDir };
+    delete env.DATABASE_URL;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'subject', ...args], { env, encoding: 'utf8', timeout: 60_000 });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+  beforeAll(async () => {
+    const d = await openDatabase({ dataDir });
+    await migrate(d);
+    const school = (await buildSchool(d.db, { brin: '99SC' })).school.id;
+    const made = await buildPeople(d.db, school, [
+      { externalId: 'a', kind: 'student', givenName: 'Ilse', familyName: 'Bakker', birthDate: '2015-01-01' },
+      { externalId: 'b', kind: 'guardian', givenName: 'Joris', familyName: 'Bakker' },
+    ]);
+    personId = made.get('a')!.id;
+    await d.db.insert(guardianships).values({ guardianId: made.get('b')!.id, studentId: personId });
+    await d.close();
+  });
+
+  it('refuses bad input with one sentence and exit code 2', () => {
+    const r = cli(['export', '--person', 'Ilse']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^postwijzer: --person takes the person's id \(a UUID\), not "Ilse"\.\n$/u);
+    expect(cli(['export', '--person', '00000000-0000-4000-8000-000000000000', '--format', 'docx']).code).toBe(2);
+    expect(cli(['export', '--person', '00000000-0000-4000-8000-000000000000', '--format', 'pdf']).err).toMatch(/needs --out/u);
+    expect(cli(['frobnicate']).code).toBe(2);
+  });
+
+  it('exports JSON and PDF, shows the erasure check and erases with the name confirmed', async () => {
+    const json = cli(['export', '--person', personId]);
+    expect(json.code, json.err).toBe(0);
+    const e = JSON.parse(json.out) as SubjectExport;
+    expect(e.person).toMatchObject({ givenName: 'Ilse' });
+    expect(e.tables.guardianships!.rows).toEqual([expect.objectContaining({ guardianId: 'andere persoon', studentId: personId })]);
+    expect(json.out).not.toContain('Joris');
+    const out = join(work, 'inzage.pdf');
+    expect(cli(['export', '--person', personId, '--format', 'pdf', '--out', out]).code).toBe(0);
+    expect(await pdfText(readFileSync(out))).toContain('Inzage persoonsgegevens: Ilse Bakker');
+    const check = cli(['erasure', '--person', personId]);
+    expect(check.out).toMatch(/Ilse Bakker cannot be erased now:\n {2}- Deze persoon staat nog actief/u);
+    const refused = cli(['erase', '--person', personId, '--confirm-name', 'Ilse Bakker']);
+    expect(refused.code).toBe(1);
+    expect(cli(['erase', '--person', personId, '--confirm-name', 'Ilse']).code).toBe(2);
+    // Once she has left, she can be erased.
+    const d = await openDatabase({ dataDir });
+    await d.db.update(people).set({ active: false, leftAt: new Date() }).where(eq(people.id, personId));
+    await d.close();
+    const erased = cli(['erase', '--person', personId, '--confirm-name', 'ilse bakker']);
+    expect(erased.code, erased.err).toBe(0);
+    expect(erased.out).toMatch(/^Erased\./u);
+    const after = await openDatabase({ dataDir });
+    expect(await after.query('select id from people where id = $1', [personId])).toEqual([]);
+    expect(await after.query(`select actor from audit_events where action = 'subject.erased'`)).toEqual([{ actor: 'cli' }]);
+    await after.close();
+  });
+});

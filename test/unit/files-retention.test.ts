@@ -1,0 +1,70 @@
+// Retention dates of file entries (docs/files.md) and the letter templates: pure functions.
+import { describe, expect, it } from 'vitest';
+import { addYears, dutchDay, retainUntil, RETENTION, ruleFor } from '../../src/modules/files/retention.ts';
+import { LETTER_TEMPLATES, letterText, paragraphs, prefill } from '../../src/modules/files/letters.ts';
+
+describe('retention', () => {
+  it('keeps everything while the person is at the school', () => {
+    expect(retainUntil('personnel', 'letter', { active: true, leftAt: null })).toBeNull();
+    // Active again after leaving (re-hired): kept as long as they are there.
+    expect(retainUntil('student', 'decision', { active: true, leftAt: new Date('2020-07-15T10:00:00Z') })).toBeNull();
+  });
+
+  it('counts two years from the Dutch calendar day of leaving', () => {
+    // 23:30 UTC on 31 July is 1 August in Amsterdam (summer time).
+    expect(dutchDay(new Date('2024-07-31T23:30:00Z'))).toBe('2024-08-01');
+    expect(retainUntil('personnel', 'decision', { active: false, leftAt: new Date('2024-07-31T23:30:00Z') })).toBe('2026-08-01');
+    expect(retainUntil('student', 'email', { active: false, leftAt: new Date('2024-12-31T22:59:00Z') })).toBe('2026-12-31');
+    expect(retainUntil('student', 'email', { active: false, leftAt: new Date('2024-12-31T23:00:00Z') })).toBe('2027-01-01');
+  });
+
+  it('moves 29 February to 28 February in a year without it', () => {
+    expect(addYears('2024-02-29', 2)).toBe('2026-02-28');
+    expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
+    expect(addYears('2023-12-31', 2)).toBe('2025-12-31');
+  });
+
+  it('has a rule for every file kind and entry type, and a fallback for an unknown type', () => {
+    for (const kind of ['personnel', 'student'] as const) {
+      for (const [type, rule] of Object.entries(RETENTION[kind])) {
+        expect(rule.id).toBe(`${kind}.after_leaving.${rule.yearsAfterLeaving}y`);
+        expect(ruleFor(kind, type)).toBe(rule);
+      }
+      expect(ruleFor(kind, 'something_new').yearsAfterLeaving).toBe(2);
+    }
+  });
+});
+
+const facts = (kind: string) => ({
+  schoolName: 'De Regenboog',
+  person: { kind, givenName: kind === 'student' ? 'Lotte' : 'Karim', name: kind === 'student' ? 'Lotte Peters' : 'Karim El Amrani' },
+  reference: 'Melding 1234abcd',
+  measure: { decidedOn: '2026-03-05', days: 2, rationale: 'Een kwetsende reactie.' },
+  sender: 'M. Maas',
+});
+
+describe('letter templates', () => {
+  it('fill in the case for each template and person kind, in Dutch, with the article', () => {
+    for (const template of LETTER_TEMPLATES) {
+      for (const kind of ['employee', 'student', 'guardian']) {
+        const l = prefill(template, facts(kind));
+        expect(l.subject.length).toBeGreaterThan(5);
+        expect(l.closing).toBe('Met vriendelijke groet,\n\nM. Maas\nnamens De Regenboog');
+        expect(paragraphs(l.body).length).toBeGreaterThanOrEqual(3);
+        if (template !== 'hearing_invitation') {
+          expect(l.body).toContain('5 maart 2026');
+          expect(l.body).toContain('Waarom: Een kwetsende reactie.');
+          expect(l.body).toMatch(/D\.[35]/);
+        } else expect(l.body).toContain('[datum]');
+      }
+    }
+    expect(prefill('warning', facts('student')).salutation).toBe('Beste ouders of verzorgers van Lotte,');
+    expect(prefill('suspension', facts('employee')).body).toContain('2 werkdagen');
+    expect(prefill('suspension', facts('student')).body).toContain('2 schooldagen');
+  });
+
+  it('split the body on blank lines and keep the whole letter as text', () => {
+    expect(paragraphs('een\n\n\ntwee\r\n \r\ndrie\nvier')).toEqual(['een', 'twee', 'drie\nvier']);
+    expect(letterText({ subject: 'S', salutation: 'Beste A,', body: 'x\n\ny', closing: 'Groet' })).toBe('Beste A,\n\nx\n\ny\n\nGroet');
+  });
+});
