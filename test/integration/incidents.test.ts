@@ -163,6 +163,17 @@ describe(`incidents (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(karim.earlierIncidents.map((e: { id: string }) => e.id)).toEqual([incidentId]);
     expect(karim.earlierMeasures).toMatchObject([{ kind: 'waarschuwing', incidentId }]);
     expect(karim.proposal.kind).toBe('berisping');
+    expect(karim.earlierIncidents[0].createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+
+    // The handler's view of the first case: every part, times as ISO instants, in order.
+    const full = (await get('director', `${base()}/${incidentId}`)).json();
+    const iso = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+    expect(full.events.length).toBeGreaterThan(5);
+    expect(full.events.map((e: { id: number }) => e.id)).toEqual([...full.events.map((e: { id: number }) => e.id)].sort((a, b) => a - b));
+    for (const e of full.events) expect(e.at).toMatch(iso);
+    expect(full.steps).toEqual([expect.objectContaining({ personId: id('karim'), kind: 'hearing', on: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), recordedAt: expect.stringMatching(iso) })]);
+    expect(full.measures).toEqual([expect.objectContaining({ personId: id('karim'), kind: 'waarschuwing', label: expect.objectContaining({ nl: expect.any(String) }), decidedOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) })]);
+    expect(full.people.map((p: { personId: string }) => p.personId)).toContain(id('karim'));
   });
 
   it('suggests the articles the check engine finds in the reported text, and stores them on the case', async () => {

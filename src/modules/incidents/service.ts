@@ -5,7 +5,7 @@
 // their legal steps (domain/measures.ts).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { AppDb, DbOrTx, Tx } from '../../db/connection.ts';
 import { accountRoles, accounts, groups, incidentEvents, incidentFormUses, incidentPeople, incidents, incidentSteps, incidentTasks, measures, people, schools } from '../../db/schema/index.ts';
 import type { Role } from '../../policies/roles.ts';
@@ -649,46 +649,58 @@ export async function findByReceipt(db: AppDb, receipt: string): Promise<Inciden
   return row ?? null;
 }
 
+/** A uuid no row has: stands in for an absent id in `in (…)`. */
+const NO_ID = '00000000-0000-4000-8000-000000000000';
+
 const labelOf = (audience: Audience, kind: string) => MEASURE_LABELS[audience][kind as keyof (typeof MEASURE_LABELS)[Audience]] ?? { nl: kind, en: kind };
 
 /** The whole case for those who handle it, with each subject's history and a measure proposal. */
 export async function caseView(db: AppDb, row: IncidentRow) {
   const id = row.id;
-  const [involved, steps, ms, tasks, events, names] = await Promise.all([
-    db
-      .select({ personId: incidentPeople.personId, role: incidentPeople.role, kind: people.kind, givenName: people.givenName, prefix: people.prefix, familyName: people.familyName })
-      .from(incidentPeople)
-      .innerJoin(people, eq(people.id, incidentPeople.personId))
-      .where(eq(incidentPeople.incidentId, id))
-      .orderBy(asc(people.familyName)),
-    db.select().from(incidentSteps).where(eq(incidentSteps.incidentId, id)).orderBy(asc(incidentSteps.on), asc(incidentSteps.createdAt)),
-    db.select().from(measures).where(eq(measures.incidentId, id)).orderBy(asc(measures.createdAt)),
-    db.select().from(incidentTasks).where(eq(incidentTasks.incidentId, id)).orderBy(asc(incidentTasks.createdAt)),
-    db.select().from(incidentEvents).where(eq(incidentEvents.incidentId, id)).orderBy(asc(incidentEvents.id)),
-    db
-      .select({ id: accounts.id, name: accounts.displayName })
-      .from(accounts)
-      .where(inArray(accounts.id, [row.assignedTo, row.reporterAccountId].filter((x): x is string => !!x).concat(['00000000-0000-4000-8000-000000000000']))),
-  ]);
+  // Everything of the case in one query (one round trip, one pooled connection): each part as a
+  // JSON array. Subjects' history counts only cases reported before this one.
+  const result = await db.execute(sql`
+    with involved as (
+      select ip.person_id, ip.role, p.kind, p.given_name, p.prefix, p.family_name
+        from incident_people ip join people p on p.id = ip.person_id
+       where ip.incident_id = ${id}
+    )
+    select
+      (select coalesce(json_agg(json_build_object('personId', person_id, 'role', role, 'kind', kind, 'givenName', given_name, 'prefix', prefix, 'familyName', family_name) order by family_name), '[]') from involved) as involved,
+      (select coalesce(json_agg(json_build_object('id', s.id, 'personId', s.person_id, 'kind', s.kind, 'on', s.on, 'note', s.note, 'createdAt', s.created_at) order by s.on, s.created_at), '[]')
+         from incident_steps s where s.incident_id = ${id}) as steps,
+      (select coalesce(json_agg(json_build_object('id', m.id, 'personId', m.person_id, 'audience', m.audience, 'kind', m.kind, 'days', m.days, 'removalOutcome', m.removal_outcome, 'decidedBy', m.decided_by, 'decidedOn', m.decided_on, 'rationale', m.rationale) order by m.created_at), '[]')
+         from measures m where m.incident_id = ${id}) as measures,
+      (select coalesce(json_agg(json_build_object('id', t.id, 'kind', t.kind, 'title', t.title, 'status', t.status, 'call', t.call, 'measureId', t.measure_id, 'createdAt', t.created_at, 'closedAt', t.closed_at) order by t.created_at), '[]')
+         from incident_tasks t where t.incident_id = ${id}) as tasks,
+      (select coalesce(json_agg(json_build_object('id', e.id, 'type', e.type, 'createdAt', e.created_at, 'actorId', e.actor_id, 'visibility', e.visibility, 'payload', e.payload) order by e.id), '[]')
+         from incident_events e where e.incident_id = ${id}) as events,
+      (select coalesce(json_agg(json_build_object('id', a.id, 'name', a.display_name)), '[]')
+         from accounts a where a.id in (${row.assignedTo ?? NO_ID}, ${row.reporterAccountId ?? NO_ID})) as names,
+      (select coalesce(json_agg(json_build_object('personId', ip.person_id, 'id', i.id, 'status', i.status, 'category', i.category, 'createdAt', i.created_at) order by i.created_at desc), '[]')
+         from incident_people ip join incidents i on i.id = ip.incident_id
+        where ip.person_id in (select person_id from involved) and ip.role = 'subject' and i.id <> ${id} and i.created_at < ${row.createdAt.toISOString()}) as earlier,
+      (select coalesce(json_agg(json_build_object('personId', m.person_id, 'kind', m.kind, 'decidedOn', m.decided_on, 'incidentId', m.incident_id) order by m.decided_on desc), '[]')
+         from measures m join incidents i on i.id = m.incident_id
+        where m.person_id in (select person_id from involved) and m.incident_id <> ${id} and i.created_at < ${row.createdAt.toISOString()}) as earlier_measures
+  `);
+  const parts = (result as unknown as { rows: Record<string, unknown>[] }).rows[0]!;
+  // PGlite and node-postgres both parse json columns; a driver that does not gives text.
+  const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+  const at = (v: string) => new Date(v);
+  const involved = json<{ personId: string; role: string; kind: PersonKind; givenName: string; prefix: string | null; familyName: string }[]>(parts.involved);
+  const steps = json<{ id: string; personId: string; kind: string; on: string; note: string | null; createdAt: string }[]>(parts.steps).map((x) => ({ ...x, createdAt: at(x.createdAt) }));
+  const ms = json<{ id: string; personId: string; audience: Audience; kind: string; days: number | null; removalOutcome: string | null; decidedBy: string; decidedOn: string; rationale: string }[]>(parts.measures);
+  const tasks = json<{ id: string; kind: string; title: string; status: string; call: unknown; measureId: string | null; createdAt: string; closedAt: string | null }[]>(parts.tasks).map((x) => ({
+    ...x,
+    createdAt: at(x.createdAt),
+    closedAt: x.closedAt ? at(x.closedAt) : null,
+  }));
+  const events = json<{ id: number; type: string; createdAt: string; actorId: string | null; visibility: string; payload: unknown }[]>(parts.events).map((x) => ({ ...x, createdAt: at(x.createdAt) }));
+  const names = json<{ id: string; name: string }[]>(parts.names);
+  const earlier = json<{ personId: string; id: string; status: string; category: string; createdAt: string }[]>(parts.earlier).map((x) => ({ ...x, createdAt: at(x.createdAt) }));
+  const earlierMeasures = json<{ personId: string; kind: string; decidedOn: string; incidentId: string }[]>(parts.earlier_measures);
   const accountName = new Map(names.map((n) => [n.id, n.name]));
-  const subjectIds = [...new Set(involved.map((p) => p.personId))];
-  const [earlier, earlierMeasures] = subjectIds.length
-    ? await Promise.all([
-        db
-          .select({ personId: incidentPeople.personId, id: incidents.id, status: incidents.status, category: incidents.category, createdAt: incidents.createdAt })
-          .from(incidentPeople)
-          .innerJoin(incidents, eq(incidents.id, incidentPeople.incidentId))
-          .where(and(inArray(incidentPeople.personId, subjectIds), eq(incidentPeople.role, 'subject'), ne(incidents.id, id), sql`${incidents.createdAt} < ${row.createdAt}`))
-          .orderBy(desc(incidents.createdAt)),
-        // Only measures of cases reported before this one: a later case's measure is no history for this one.
-        db
-          .select({ personId: measures.personId, kind: measures.kind, decidedOn: measures.decidedOn, incidentId: measures.incidentId })
-          .from(measures)
-          .innerJoin(incidents, eq(incidents.id, measures.incidentId))
-          .where(and(inArray(measures.personId, subjectIds), ne(measures.incidentId, id), sql`${incidents.createdAt} < ${row.createdAt.toISOString()}`))
-          .orderBy(desc(measures.decidedOn)),
-      ])
-    : [[], []];
   const facts = { policeDecisionPending: row.policeDecisionRequired && row.policeReport === null, openTasks: tasks.filter((t) => t.status === 'open').length };
   return {
     id,
