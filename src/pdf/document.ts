@@ -26,10 +26,23 @@ export interface PdfDocumentSpec {
 const MARGIN = 56;
 const SIZES = { 1: 16, 2: 13, body: 10.5, small: 8.5 } as const;
 
-/** Characters Helvetica (WinAnsi) cannot show become '?': never a broken document. */
+// WinAnsi: Latin-1 plus the CP1252 extras PDFKit maps (quotes, dashes, euro, ellipsis, bullet).
+const NOT_WIN_ANSI = /[^\t\n\r\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]/gu;
+const NOT_WIN_ANSI_ONE = new RegExp(NOT_WIN_ANSI.source, 'u');
+/** Letters without a decomposition that still have a plain look-alike (Turkish dotless i, Polish l, ...). */
+const LOOK_ALIKE: Record<string, string> = { 'ı': 'i', 'ł': 'l', 'Ł': 'L', 'đ': 'd', 'Đ': 'D', 'ħ': 'h', 'Ħ': 'H' };
+
+/**
+ * Characters Helvetica (WinAnsi) cannot show lose their accent where that makes them showable
+ * (ş → s, ğ → g, ć → c: names on a letter stay readable); anything else becomes '?': never a
+ * broken document.
+ */
 function printable(text: string): string {
-  // WinAnsi: Latin-1 plus the CP1252 extras PDFKit maps (quotes, dashes, euro, ellipsis, bullet).
-  return text.replace(/[^\t\n\r\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]/gu, '?');
+  return text.normalize('NFC').replace(NOT_WIN_ANSI, (c) => {
+    if (/^\p{M}+$/u.test(c)) return '';
+    const plain = LOOK_ALIKE[c] ?? c.normalize('NFD').replace(/\p{M}+/gu, '');
+    return plain && plain !== c && !NOT_WIN_ANSI_ONE.test(plain) ? plain : '?';
+  });
 }
 
 export function renderPdf(spec: PdfDocumentSpec): Promise<Buffer> {

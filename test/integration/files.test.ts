@@ -18,7 +18,7 @@ import type { Role } from '../../src/policies/index.ts';
 import { ROLES } from '../../src/policies/index.ts';
 import { verifyAudit } from '../../src/modules/audit/chain.ts';
 import { fileInto, fileTargets } from '../../src/modules/files/filing.ts';
-import { purgeExpired } from '../../src/modules/files/purge.ts';
+import { purgeExpired, schedulePurge } from '../../src/modules/files/purge.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { makeAccount, tokenHeaders } from '../support/auth.ts';
 import { onPostgres, openTestDatabase } from '../support/db.ts';
@@ -393,6 +393,23 @@ describe(`the retention purge (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => 
     // Once the case is closed, the held entry goes on the next run.
     await db.update(incidents).set({ status: 'closed' }).where(eq(incidents.id, open));
     expect(mine(await purgeExpired(db, { now: new Date(clock) }))).toEqual([keptIds[3]]);
+  });
+});
+
+describe(`the purge on a timer (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('runs in the server process, logs counts only, and stops', async () => {
+    const db = database.db;
+    const school = (await buildSchool(db, { brin: '99FT', name: 'De Klok' })).school.id;
+    const gone = await addPerson(db, school, 'timer', 'employee', '2021-05-01T10:00:00Z');
+    const entry = await file(db, school, gone, 'note', null);
+    const logs: { obj: object; msg: string }[] = [];
+    const log = { info: (obj: object, msg: string) => logs.push({ obj, msg }), warn: (obj: object, msg: string) => logs.push({ obj, msg }) };
+    const timer = schedulePurge(db, { intervalMs: 3_600_000, firstAfterMs: 0, now: () => clock, log });
+    await expect.poll(() => logs.map((l) => l.msg)).toEqual(['files: retention purge done']);
+    await timer.stop();
+    expect(await db.select().from(fileEntries).where(eq(fileEntries.id, entry))).toEqual([]);
+    expect(Object.keys(logs[0]!.obj).sort()).toEqual(['heldForOpenCase', 'purged', 'runId']);
+    expect((await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'file.purge'), eq(auditEvents.schoolId, school)))).map((e) => e.actor)).toEqual(['system']);
   });
 });
 

@@ -1,7 +1,10 @@
-// Retention dates of file entries (docs/files.md) and the letter templates: pure functions.
+// Retention dates of file entries (docs/files.md), the letter templates, and names outside the
+// PDF font on a letter.
 import { describe, expect, it } from 'vitest';
 import { addYears, dutchDay, retainUntil, RETENTION, ruleFor } from '../../src/modules/files/retention.ts';
-import { LETTER_TEMPLATES, letterText, paragraphs, prefill } from '../../src/modules/files/letters.ts';
+import { LETTER_TEMPLATES, letterPdf, letterText, paragraphs, prefill } from '../../src/modules/files/letters.ts';
+import { renderPdf } from '../../src/pdf/document.ts';
+import { pdfText } from '../support/pdf-text.ts';
 
 describe('retention', () => {
   it('keeps everything while the person is at the school', () => {
@@ -66,5 +69,18 @@ describe('letter templates', () => {
   it('split the body on blank lines and keep the whole letter as text', () => {
     expect(paragraphs('een\n\n\ntwee\r\n \r\ndrie\nvier')).toEqual(['een', 'twee', 'drie\nvier']);
     expect(letterText({ subject: 'S', salutation: 'Beste A,', body: 'x\n\ny', closing: 'Groet' })).toBe('Beste A,\n\nx\n\ny\n\nGroet');
+  });
+});
+
+describe('names on a letter outside the PDF font', () => {
+  it('lose only their accent (ş, ğ, ı, ć, ł), keep Latin-1 (ö, ç, é), and never break the document', async () => {
+    const l = prefill('warning', { ...facts('employee'), person: { kind: 'employee', givenName: 'Şükrü', name: 'Şükrü Yılmaz-Dağ' } });
+    const text = await pdfText(
+      await renderPdf(letterPdf({ ...l, schoolName: 'De Regenboog', addressee: 'Şükrü Yılmaz-Dağ, Ćosić, Łukasz, Özgür Koç, René', date: new Date('2026-03-05T10:00:00Z'), reference: 'Melding 1', footer: 'Vertrouwelijk' })),
+    );
+    expect(text).toContain('Beste Sükrü Yilmaz-Dag,');
+    expect(text).toContain('Sükrü Yilmaz-Dag, Cosic, Lukasz, Özgür Koç, René');
+    // A decomposed é (e + combining accent) is the same letter.
+    expect(await pdfText(await renderPdf({ title: 'x', lang: 'nl', blocks: [{ kind: 'paragraph', text: 'Rene\u0301 en 漢' }] }))).toContain('René en ?');
   });
 });

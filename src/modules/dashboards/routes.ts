@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { dashboardsPolicy } from '../../policies/index.ts';
 import { parseBody } from '../../server/body.ts';
 import type { RouteModule } from '../../server/modules.ts';
-import type { Dashboard } from './service.ts';
+import type { DbOrTx } from '../../db/connection.ts';
+import type { Scope } from './service.ts';
 import { boardScope, dashboard, schoolScope } from './service.ts';
 import { csvOf, TABLES } from './tables.ts';
 
@@ -18,11 +19,11 @@ const exportParams = schoolParams.extend({
 });
 
 const DESCRIPTION =
-  'Counts only, never names: cases reported in the last 12 months (this month included, months in the school’s time zone) per month (still open or closed now), per article the case cites, per category and per school; open cases by age; consent coverage per group, channel and media kind (students with a granted consent valid today); response times of the last 90 days (the supervision module’s numbers) per school; the share of employees who confirmed the current protocol version.';
+  'Counts only, never names: cases reported in the last 12 months (this month included, months in the school’s time zone) per month (still open or closed now; in a board view with schools in different time zones the months of each school together), per article the case cites, per category and per school; open cases by age; consent coverage per group, channel and media kind (students with a granted consent valid today); response times of the last 90 days (the supervision module’s numbers) per school; the share of employees who confirmed the current protocol version.';
 
-/** A CSV download that Excel opens as it should (docs/dashboards.md). */
-function sendCsv(reply: FastifyReply, d: Dashboard, table: (typeof TABLES)[number]) {
-  const { fileName, body } = csvOf(d, table);
+/** A CSV download that Excel opens as it should (docs/dashboards.md): only this table is computed. */
+async function sendCsv(reply: FastifyReply, db: DbOrTx, scope: Scope, nowMs: number, table: (typeof TABLES)[number]) {
+  const { fileName, body } = await csvOf(db, scope, nowMs, table);
   return reply
     .type('text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${fileName}"`)
@@ -49,7 +50,7 @@ export const dashboardRoutes: RouteModule = async (app, ctx) => {
     schema: { summary: 'One table of the school’s dashboard as CSV', description: `UTF-8 with BOM, semicolons, decimal comma (Dutch Excel). Tables: ${TABLES.join(', ')}.`, params: schoolParams.extend({ table: z.string() }) },
     handler: async (request, reply) => {
       const { schoolId, table } = parseBody(exportParams, request.params, 'address');
-      return sendCsv(reply, await dashboard(db, await schoolScope(db, schoolId), ctx.now()), table);
+      return sendCsv(reply, db, await schoolScope(db, schoolId), ctx.now(), table);
     },
   });
 
@@ -72,7 +73,7 @@ export const dashboardRoutes: RouteModule = async (app, ctx) => {
     schema: { summary: 'One table of the board’s dashboard as CSV', description: `UTF-8 with BOM, semicolons, decimal comma (Dutch Excel). Tables: ${TABLES.join(', ')}.`, params: schoolParams.extend({ table: z.string() }) },
     handler: async (request, reply) => {
       const { schoolId, table } = parseBody(exportParams, request.params, 'address');
-      return sendCsv(reply, await dashboard(db, await boardScope(db, request.actor!, schoolId), ctx.now()), table);
+      return sendCsv(reply, db, await boardScope(db, request.actor!, schoolId), ctx.now(), table);
     },
   });
 };

@@ -12,7 +12,7 @@ import { HttpError } from '../../server/errors.ts';
 import { schoolYearOf, STANDARD_CHANNELS, MEDIA_KINDS } from '../consent/rules.ts';
 import type { ConsentMediaKind } from '../consent/rules.ts';
 import { CATEGORIES } from '../incidents/domain/categories.ts';
-import { responseTimes } from '../supervision/escalations.ts';
+import { responseTimesOf } from '../supervision/escalations.ts';
 
 /** How many months the per-month, per-article, per-category and per-school counts look back (this month included). */
 export const MONTHS = 12;
@@ -82,69 +82,125 @@ export function lastMonths(now: number, tz: string, n = MONTHS): string[] {
 }
 
 /**
+ * The months of a view, oldest first: each school's own last 12 months (in its own time zone),
+ * together. Schools in one zone (every ASKO school is in Amsterdam) give the same 12; schools in
+ * zones that are in different months at this instant give 13, so that no school's case falls
+ * outside the list.
+ */
+export function monthsOfView(now: number, schools: readonly SchoolRef[]): string[] {
+  return [...new Set(schools.flatMap((s) => lastMonths(now, s.timezone)))].sort();
+}
+
+/** Each school's date today (its own time zone) and the school year of that date. */
+function todayOf(now: number, schools: readonly SchoolRef[]) {
+  return schools.map((s) => {
+    const date = localTime(now, s.timezone).date;
+    return { schoolId: s.id, school: s.name, timeZone: s.timezone, date, schoolYear: schoolYearOf(date) };
+  });
+}
+
+/** The value all of a list agree on, or null when they differ. */
+const shared = <T>(list: readonly T[]): T | null => (list.length && list.every((x) => x === list[0]) ? list[0]! : null);
+
+/**
  * The cases reported in the window: from the first day of the month 11 months ago (00:00 in the
  * school's own time zone) up to now. Each school's own zone decides which month a case is in.
  */
 const inWindow = (now: Date) =>
   sql`i.created_at >= ((date_trunc('month', ${now.toISOString()}::timestamptz at time zone s.timezone) - interval '${sql.raw(String(MONTHS - 1))} months') at time zone s.timezone) and i.created_at <= ${now.toISOString()}::timestamptz`;
 
-async function incidentCounts(db: DbOrTx, schools: SchoolRef[], now: Date) {
-  const from = sql`incidents i join schools s on s.id = i.school_id where i.school_id = any(${ids(schools)}) and ${inWindow(now)}`;
-  const open = sql`(count(*) filter (where i.status <> 'closed'))::int`;
-  const closed = sql`(count(*) filter (where i.status = 'closed'))::int`;
-  const [months, articles, categories, perSchool] = await Promise.all([
-    rows<{ month: string; reported: number; open: number; closed: number }>(
-      db,
-      sql`select to_char(i.created_at at time zone s.timezone, 'YYYY-MM') as month, count(*)::int as reported, ${open} as open, ${closed} as closed from ${from} group by 1 order by 1`,
-    ),
-    // A case that cites two articles counts once for each; one that cites an article twice, once.
-    rows<{ article: string; cases: number }>(
-      db,
-      sql`select a.article, count(distinct i.id)::int as cases from incidents i join schools s on s.id = i.school_id cross join lateral unnest(i.articles) as a(article)
+const casesFrom = (schools: SchoolRef[], now: Date) => sql`incidents i join schools s on s.id = i.school_id where i.school_id = any(${ids(schools)}) and ${inWindow(now)}`;
+const openCount = sql`(count(*) filter (where i.status <> 'closed'))::int`;
+const closedCount = sql`(count(*) filter (where i.status = 'closed'))::int`;
+
+/** Per month of the view: the cases reported in it, open or closed now. All months listed, with zeros. */
+export async function monthCounts(db: DbOrTx, schools: SchoolRef[], now: Date) {
+  const found = await rows<{ month: string; reported: number; open: number; closed: number }>(
+    db,
+    sql`select to_char(i.created_at at time zone s.timezone, 'YYYY-MM') as month, count(*)::int as reported, ${openCount} as open, ${closedCount} as closed from ${casesFrom(schools, now)} group by 1 order by 1`,
+  );
+  const byMonth = new Map(found.map((m) => [m.month, m]));
+  return monthsOfView(now.getTime(), schools).map((month) => {
+    const m = byMonth.get(month);
+    return { month, reported: m?.reported ?? 0, open: m?.open ?? 0, closed: m?.closed ?? 0 };
+  });
+}
+
+/** Per article: the cases in the window that cite it. A case that cites two articles counts once for each; one that cites an article twice, once. */
+export async function articleCounts(db: DbOrTx, schools: SchoolRef[], now: Date) {
+  const found = await rows<{ article: string; cases: number }>(
+    db,
+    sql`select a.article, count(distinct i.id)::int as cases from incidents i join schools s on s.id = i.school_id cross join lateral unnest(i.articles) as a(article)
           where i.school_id = any(${ids(schools)}) and ${inWindow(now)} group by 1`,
-    ),
-    rows<{ category: string; cases: number }>(db, sql`select i.category, count(*)::int as cases from ${from} group by 1`),
-    rows<{ schoolId: string; reported: number; open: number; closed: number }>(
-      db,
-      sql`select i.school_id as "schoolId", count(*)::int as reported, ${open} as open, ${closed} as closed from ${from} group by 1`,
-    ),
-  ]);
-  return { months, articles, categories, perSchool };
+  );
+  return found.sort((a, b) => b.cases - a.cases || a.article.localeCompare(b.article, 'en', { numeric: true }));
+}
+
+/** Per category: the cases in the window; every known category listed (with zeros), an unknown one after them. */
+export async function categoryCounts(db: DbOrTx, schools: SchoolRef[], now: Date) {
+  const found = await rows<{ category: string; cases: number }>(db, sql`select i.category, count(*)::int as cases from ${casesFrom(schools, now)} group by 1`);
+  const byCategory = new Map(found.map((c) => [c.category, c.cases]));
+  const known: readonly string[] = CATEGORIES;
+  return [...CATEGORIES.map((category) => ({ category: category as string, cases: byCategory.get(category) ?? 0 })), ...found.filter((c) => !known.includes(c.category))];
+}
+
+/** Per school of the view: the cases in the window, open or closed now. */
+export async function schoolCounts(db: DbOrTx, schools: SchoolRef[], now: Date) {
+  const found = await rows<{ schoolId: string; reported: number; open: number; closed: number }>(
+    db,
+    sql`select i.school_id as "schoolId", count(*)::int as reported, ${openCount} as open, ${closedCount} as closed from ${casesFrom(schools, now)} group by 1`,
+  );
+  const bySchool = new Map(found.map((c) => [c.schoolId, c]));
+  return schools.map((s) => {
+    const c = bySchool.get(s.id);
+    return { schoolId: s.id, school: s.name, reported: c?.reported ?? 0, open: c?.open ?? 0, closed: c?.closed ?? 0 };
+  });
 }
 
 /** Open cases (every status but closed, reported whenever) by their age now. */
-async function openByAge(db: DbOrTx, schools: SchoolRef[], now: Date) {
+export async function openByAge(db: DbOrTx, schools: SchoolRef[], now: Date) {
   const age = sql`(${now.toISOString()}::timestamptz - i.created_at)`;
   // The buckets are constants of this file, written into the statement as SQL text.
   const branches = AGE_BUCKETS.map(([key, , until]) => (until === null ? sql`else ${sql.raw(`'${key}'`)}` : sql`when ${age} < interval ${sql.raw(`'${until} days'`)} then ${sql.raw(`'${key}'`)}`));
-  return rows<{ bucket: AgeBucket; cases: number }>(
+  const found = await rows<{ bucket: AgeBucket; cases: number }>(
     db,
     sql`select case ${sql.join(branches, sql` `)} end as bucket, count(*)::int as cases from incidents i where i.school_id = any(${ids(schools)}) and i.status <> 'closed' group by 1`,
   );
+  const byAge = new Map(found.map((a) => [a.bucket, a.cases]));
+  return AGE_BUCKETS.map(([bucket, fromDays, untilDays]) => ({ bucket, fromDays, untilDays, cases: byAge.get(bucket) ?? 0 }));
 }
 
 /**
  * Consent coverage per group, channel and media kind: of the group's active students, how many
- * have a current consent that is granted and valid today (the school's date). The consent is the
- * student's own row (a parent decides for a child under 16, the row is still the child's).
+ * are covered today (each school's own date): a current consent that is granted and valid today,
+ * and no refusal or revocation valid today for the same channel and media kind — the post check's
+ * rule (consentState in src/engine/rules/media-consent.ts: a refusal outweighs a grant). The
+ * current rows are one per school year, and a year's row may be valid beyond its year, so two
+ * years' rows can both be valid today. Only the consents recorded at the student's own school
+ * count: a student who moved within the board starts afresh. The consent is the student's own
+ * row (a parent decides for a child under 16, the row is still the child's).
  */
-async function consentCoverage(db: DbOrTx, schools: SchoolRef[], now: Date) {
+export async function consentCoverage(db: DbOrTx, schools: SchoolRef[], now: Date) {
+  const today = sql`(${now.toISOString()}::timestamptz at time zone s.timezone)::date`;
   const [students, granted, own] = await Promise.all([
     rows<{ schoolId: string; groupId: string; group: string; students: number }>(
       db,
       sql`select g.school_id as "schoolId", g.id as "groupId", g.code as "group", count(p.id)::int as students
-            from groups g join people p on p.group_id = g.id and p.kind = 'student' and p.active
+            from groups g join people p on p.group_id = g.id and p.school_id = g.school_id and p.kind = 'student' and p.active
            where g.school_id = any(${ids(schools)}) group by 1, 2, 3`,
     ),
     rows<{ groupId: string; channel: string; media: ConsentMediaKind; granted: number }>(
       db,
       sql`select p.group_id as "groupId", c.channel, c.media::text as media, count(distinct c.person_id)::int as granted
             from consents_current c
-            join people p on p.id = c.person_id and p.kind = 'student' and p.active and p.group_id is not null
+            join people p on p.id = c.person_id and p.school_id = c.school_id and p.kind = 'student' and p.active and p.group_id is not null
             join schools s on s.id = c.school_id
            where c.school_id = any(${ids(schools)}) and c.status = 'granted'
-             and c.valid_from <= (${now.toISOString()}::timestamptz at time zone s.timezone)::date
-             and c.valid_until >= (${now.toISOString()}::timestamptz at time zone s.timezone)::date
+             and c.valid_from <= ${today} and c.valid_until >= ${today}
+             and not exists (
+               select 1 from consents_current d
+                where d.school_id = c.school_id and d.person_id = c.person_id and d.channel = c.channel and d.media = c.media
+                  and d.status in ('refused', 'revoked') and d.valid_from <= ${today} and d.valid_until >= ${today})
            group by 1, 2, 3`,
     ),
     rows<{ schoolId: string; code: string }>(db, sql`select school_id as "schoolId", code from consent_channels where school_id = any(${ids(schools)}) order by code`),
@@ -163,13 +219,13 @@ async function consentCoverage(db: DbOrTx, schools: SchoolRef[], now: Date) {
       }
     }
   }
-  const first = schools[0];
-  const today = first ? localTime(now.getTime(), first.timezone).date : now.toISOString().slice(0, 10);
-  return { date: today, schoolYear: schoolYearOf(today), rows: out };
+  const days = todayOf(now.getTime(), schools);
+  // date and schoolYear: the one all schools share (always so for schools in one time zone), else null; per school in `schools`.
+  return { date: shared(days.map((d) => d.date)), schoolYear: shared(days.map((d) => d.schoolYear)), schools: days.map(({ schoolId, date, schoolYear }) => ({ schoolId, date, schoolYear })), rows: out };
 }
 
 /** Per school: the employees on the roster (active, employed there) and how many confirmed the board's current protocol version. */
-async function acknowledgementRates(db: DbOrTx, schools: SchoolRef[], boardId: string) {
+export async function acknowledgementRates(db: DbOrTx, schools: SchoolRef[], boardId: string) {
   const [version] = await rows<{ id: string; version: string }>(db, sql`select id, version from protocol_versions where board_id = ${boardId} and current`);
   const counts = await rows<{ schoolId: string; employees: number; acknowledged: number }>(
     db,
@@ -192,48 +248,52 @@ async function acknowledgementRates(db: DbOrTx, schools: SchoolRef[], boardId: s
   return { version: version ?? null, employees, acknowledged, rate: employees ? acknowledged / employees : null, schools: perSchool };
 }
 
-/** The whole dashboard of a scope: one school (school view) or the board's schools (board view). */
-export async function dashboard(db: DbOrTx, scope: Scope, nowMs: number) {
-  const now = new Date(nowMs);
+/**
+ * The supervision module's own numbers (GET .../escalations/response-times) per school, for the
+ * last RESPONSE_DAYS days: one set of statements for all the view's schools (responseTimesOf).
+ */
+export async function responseTimesPerSchool(db: DbOrTx, schools: SchoolRef[], now: Date) {
+  const found = await responseTimesOf(
+    db,
+    schools.map((s) => s.id),
+    new Date(now.getTime() - RESPONSE_DAYS * 86_400_000),
+    now.getTime(),
+  );
+  return { days: RESPONSE_DAYS, schools: found.map((t, i) => ({ school: schools[i]!.name, ...t })) };
+}
+
+/** What every answer and every file carries: the view, its schools and the moment. */
+export function viewOf(scope: Scope, nowMs: number) {
   const schools = scope.schools;
-  const tz = schools[0]?.timezone ?? 'Europe/Amsterdam';
-  const months = lastMonths(nowMs, tz);
   if (!schools.length) throw new HttpError(404, 'not_found', 'There are no schools in this view.');
-  const [counts, ages, consent, acks, times] = await Promise.all([
-    incidentCounts(db, schools, now),
-    openByAge(db, schools, now),
-    consentCoverage(db, schools, now),
-    acknowledgementRates(db, schools, scope.boardId),
-    // The supervision module's own numbers (GET .../escalations/response-times), per school.
-    Promise.all(schools.map(async (s) => ({ school: s.name, ...(await responseTimes(db, s.id, new Date(nowMs - RESPONSE_DAYS * 86_400_000), nowMs)) }))),
-  ]);
-  const byMonth = new Map(counts.months.map((m) => [m.month, m]));
-  const byCategory = new Map(counts.categories.map((c) => [c.category, c.cases]));
-  const bySchool = new Map(counts.perSchool.map((c) => [c.schoolId, c]));
-  const byAge = new Map(ages.map((a) => [a.bucket, a.cases]));
-  const knownCategories: readonly string[] = CATEGORIES;
+  const months = monthsOfView(nowMs, schools);
   return {
     view: scope.kind,
     board: { id: scope.boardId, name: scope.boardName, protocolId: scope.protocolId },
-    schools: schools.map((s) => ({ id: s.id, name: s.name })),
-    generatedAt: now.toISOString(),
-    timeZone: tz,
+    schools: schools.map((s) => ({ id: s.id, name: s.name, timeZone: s.timezone })),
+    generatedAt: new Date(nowMs).toISOString(),
+    /** The time zone of all the view's schools; null when they are in different zones (see schools[].timeZone). */
+    timeZone: shared(schools.map((s) => s.timezone)),
     window: { from: months[0]!, until: months[months.length - 1]! },
-    months: months.map((month) => {
-      const m = byMonth.get(month);
-      return { month, reported: m?.reported ?? 0, open: m?.open ?? 0, closed: m?.closed ?? 0 };
-    }),
-    articles: counts.articles.sort((a, b) => b.cases - a.cases || a.article.localeCompare(b.article, 'en', { numeric: true })),
-    categories: [...CATEGORIES.map((category) => ({ category: category as string, cases: byCategory.get(category) ?? 0 })), ...counts.categories.filter((c) => !knownCategories.includes(c.category))],
-    perSchool: schools.map((s) => {
-      const c = bySchool.get(s.id);
-      return { schoolId: s.id, school: s.name, reported: c?.reported ?? 0, open: c?.open ?? 0, closed: c?.closed ?? 0 };
-    }),
-    openByAge: AGE_BUCKETS.map(([bucket, fromDays, untilDays]) => ({ bucket, fromDays, untilDays, cases: byAge.get(bucket) ?? 0 })),
-    consent,
-    responseTimes: { days: RESPONSE_DAYS, schools: times },
-    acknowledgements: acks,
   };
+}
+
+/** The whole dashboard of a scope: one school (school view) or the board's schools (board view). */
+export async function dashboard(db: DbOrTx, scope: Scope, nowMs: number) {
+  const head = viewOf(scope, nowMs);
+  const now = new Date(nowMs);
+  const schools = scope.schools;
+  const [months, articles, categories, perSchool, ages, consent, acknowledgements, responseTimes] = await Promise.all([
+    monthCounts(db, schools, now),
+    articleCounts(db, schools, now),
+    categoryCounts(db, schools, now),
+    schoolCounts(db, schools, now),
+    openByAge(db, schools, now),
+    consentCoverage(db, schools, now),
+    acknowledgementRates(db, schools, scope.boardId),
+    responseTimesPerSchool(db, schools, now),
+  ]);
+  return { ...head, months, articles, categories, perSchool, openByAge: ages, consent, responseTimes, acknowledgements };
 }
 
 export type Dashboard = Awaited<ReturnType<typeof dashboard>>;

@@ -400,9 +400,9 @@ export interface SchemaColumn {
 }
 
 /** Every table of the schema with its columns and where they point: what the completeness test reads. */
-export function schemaTables(): { name: string; table: PgTable; columns: SchemaColumn[] }[] {
+export function schemaTables(from: Record<string, unknown> = schema): { name: string; table: PgTable; columns: SchemaColumn[] }[] {
   const out: { name: string; table: PgTable; columns: SchemaColumn[] }[] = [];
-  for (const value of Object.values(schema)) {
+  for (const value of Object.values(from)) {
     if (!is(value, PgTable)) continue;
     const config = getTableConfig(value);
     const fkOf = new Map<string, string>();
@@ -433,4 +433,31 @@ export function schemaTables(): { name: string; table: PgTable; columns: SchemaC
 /** The table rule of a table, by SQL name. */
 export function ruleOf(table: string): TableRule | undefined {
   return TABLE_RULES.find((r) => r.table === table);
+}
+
+/**
+ * The columns that point at a person or an account (a foreign key, or listed in UNLINKED_COLUMNS)
+ * and have no decision: no rule in TABLE_RULES and no reason in EXCLUDED_TABLES. Empty, or the
+ * completeness test fails.
+ */
+export function undecidedColumns(tables = schemaTables()): string[] {
+  const unlinked = new Set(UNLINKED_COLUMNS.map((u) => `${u.table}.${u.column}`));
+  return tables.flatMap((t) =>
+    t.columns
+      .filter((c) => c.references !== null || unlinked.has(`${t.name}.${c.column}`))
+      .filter((c) => !(t.name in EXCLUDED_TABLES) && !ruleOf(t.name)?.columns[c.column])
+      .map((c) => `${t.name}.${c.column}`),
+  );
+}
+
+/** Columns that could hold a person without a foreign key (uuid, jsonb, text ..._by / ..._id / actor) and are listed nowhere. */
+export function unlistedSuspects(tables = schemaTables()): string[] {
+  const listed = new Set([...UNLINKED_COLUMNS.map((u) => `${u.table}.${u.column}`), ...Object.keys(NOT_PEOPLE)]);
+  return tables.flatMap((t) =>
+    t.columns
+      .filter((c) => !c.hasForeignKey && !c.primary)
+      .filter((c) => c.sqlType === 'uuid' || c.sqlType === 'uuid[]' || c.sqlType === 'jsonb' || (c.sqlType === 'text' && /(_by|_id|^actor)$/u.test(c.column)))
+      .map((c) => `${t.name}.${c.column}`)
+      .filter((c) => !listed.has(c)),
+  );
 }

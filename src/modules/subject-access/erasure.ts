@@ -20,6 +20,8 @@ import { fullName } from './redact.ts';
 
 /** Tables no one may rewrite (a trigger refuses UPDATE and DELETE). */
 export const APPEND_ONLY = ['audit_events', 'incident_events', 'breach_events', 'file_purges'];
+/** Kept with the file entries they belong to (they hold no person column of their own). */
+const KEPT_WITH_FILES = ['file_documents'];
 /** Never scrubbed: other people's own rows (a shared name is not this person). */
 const NOT_SCRUBBED = ['people', 'accounts'];
 export const REPLACEMENT = '(verwijderd)';
@@ -31,6 +33,8 @@ export interface Blocker {
   count?: number;
   /** Why, in Dutch, for the FG and the refusal. */
   reason: string;
+  /** The same in English (the web app's second language). */
+  reasonEn: string;
 }
 
 export interface PlanStep {
@@ -68,7 +72,7 @@ export function tracePattern(s: Subject): string {
 
 /** Tables that are kept as they are: the append-only logs and every table whose rows block erasure. */
 function retainedTables(): Set<string> {
-  return new Set([...APPEND_ONLY, ...TABLE_RULES.filter((r) => Object.values(r.columns).some((c) => c.erase === 'block')).map((r) => r.table)]);
+  return new Set([...APPEND_ONLY, ...KEPT_WITH_FILES, ...TABLE_RULES.filter((r) => Object.values(r.columns).some((c) => c.erase === 'block')).map((r) => r.table)]);
 }
 
 /** Text-like columns of every table: where free text can name the person. */
@@ -109,10 +113,10 @@ async function ownPosts(db: DbOrTx, s: Subject): Promise<string[]> {
 export async function checkErasure(db: DbOrTx, s: Subject): Promise<ErasureCheck> {
   const blockers: Blocker[] = [];
   if (s.person.active) {
-    blockers.push({ code: 'still_on_roster', reason: 'Deze persoon staat nog actief in de leerling- of personeelsadministratie: de volgende inleesactie zou de gegevens terugzetten. Wissen kan als de persoon is vertrokken.' });
+    blockers.push({ code: 'still_on_roster', reason: 'Deze persoon staat nog actief in de leerling- of personeelsadministratie: de volgende inleesactie zou de gegevens terugzetten. Wissen kan als de persoon is vertrokken.', reasonEn: 'This person is still active on the roster: the next import would bring the data back. Erase once they have left.' });
   }
   const cases = await incidentRolesOf(db, s);
-  if (cases.open > 0) blockers.push({ code: 'open_case', table: 'incidents', count: cases.open, reason: `Deze persoon is betrokken bij ${cases.open} lopende melding(en): die zaak moet eerst worden afgerond.` });
+  if (cases.open > 0) blockers.push({ code: 'open_case', table: 'incidents', count: cases.open, reason: `Deze persoon is betrokken bij ${cases.open} lopende melding(en): die zaak moet eerst worden afgerond.`, reasonEn: `This person is party to ${cases.open} open case(s): the case must be closed first.` });
   for (const rule of TABLE_RULES) {
     let count = 0;
     for (const [column, c] of Object.entries(rule.columns)) {
@@ -120,7 +124,7 @@ export async function checkErasure(db: DbOrTx, s: Subject): Promise<ErasureCheck
       const m = conditionOf(s, rule.table, column, c);
       if (m) count += await countWhere(db, rule.table, m.cond);
     }
-    if (count > 0) blockers.push({ code: 'retained', table: rule.table, count, reason: `${rule.title}: ${rule.blockReason ?? 'wordt bewaard'} (${count} rij(en)).` });
+    if (count > 0) blockers.push({ code: 'retained', table: rule.table, count, reason: `${rule.title}: ${rule.blockReason ?? 'wordt bewaard'} (${count} rij(en)).`, reasonEn: `${rule.table}: kept for a retention period or a legal duty (${count} row(s)).` });
   }
   // Free text in the records that are kept: a name there cannot be taken out without rewriting a record that must stay as it is.
   const retained = retainedTables();
@@ -135,7 +139,7 @@ export async function checkErasure(db: DbOrTx, s: Subject): Promise<ErasureCheck
       count += Number(row?.n ?? 0);
     }
     if (count > 0 && !blockers.some((b) => b.table === table)) {
-      blockers.push({ code: 'named_in_retained', table, count, reason: `${TABLE_RULES.find((r) => r.table === table)?.title ?? table}: de naam, het e-mailadres of de id van deze persoon staat in de tekst van ${count} bewaard(e) gegeven(s), die niet mogen worden gewijzigd.` });
+      blockers.push({ code: 'named_in_retained', table, count, reason: `${TABLE_RULES.find((r) => r.table === table)?.title ?? table}: de naam, het e-mailadres of de id van deze persoon staat in de tekst van ${count} bewaard(e) gegeven(s), die niet mogen worden gewijzigd.`, reasonEn: `${table}: the person's name, e-mail or id is in the text of ${count} kept record(s), which may not be changed.` });
     }
   }
   if (s.accountIds.length) {
@@ -144,13 +148,13 @@ export async function checkErasure(db: DbOrTx, s: Subject): Promise<ErasureCheck
       .from(accountRoles)
       .where(and(inArray(accountRoles.accountId, s.accountIds), or(ne(accountRoles.schoolId, s.person.schoolId), sql`${accountRoles.personId} is distinct from ${s.person.id}`)));
     const n = Number(elsewhere[0]?.n ?? 0);
-    if (n > 0) blockers.push({ code: 'account_elsewhere', table: 'account_roles', count: n, reason: 'Het account van deze persoon heeft ook rollen op een andere school of als iemand anders: neem die rollen eerst weg (of wis de persoon ook daar).' });
+    if (n > 0) blockers.push({ code: 'account_elsewhere', table: 'account_roles', count: n, reason: 'Het account van deze persoon heeft ook rollen op een andere school of als iemand anders: neem die rollen eerst weg (of wis de persoon ook daar).', reasonEn: 'The person’s account also holds roles at another school or as someone else: take those roles away first (or erase the person there too).' });
   }
   const mine = await ownPosts(db, s);
   if (mine.length) {
     const [open] = await db.select({ n: sql<number>`count(*)::int` }).from(takedownTasks).where(and(inArray(takedownTasks.postId, mine), sql`${takedownTasks.doneAt} is null`));
     const n = Number(open?.n ?? 0);
-    if (n > 0) blockers.push({ code: 'open_takedown', table: 'takedown_tasks', count: n, reason: `Een geplaatst bericht van deze persoon moet nog offline worden gehaald (${n} open verwijderverzoek(en)).` });
+    if (n > 0) blockers.push({ code: 'open_takedown', table: 'takedown_tasks', count: n, reason: `Een geplaatst bericht van deze persoon moet nog offline worden gehaald (${n} open verwijderverzoek(en)).`, reasonEn: `A published post of this person still has ${n} open takedown task(s): it must be taken offline first.` });
   }
 
   const plan: PlanStep[] = [];

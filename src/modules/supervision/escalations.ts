@@ -224,10 +224,23 @@ const times = (count: number, median: unknown, p90: unknown): Times => ({
  * openNow and oldestOpen count everything that waits now, also what came in before the window.
  */
 export async function responseTimes(db: DbOrTx, schoolId: string, since: Date, now: number) {
+  const [one] = await responseTimesOf(db, [schoolId], since, now);
+  return one!;
+}
+
+/**
+ * responseTimes for several schools at once (the board's dashboard): the same four statements,
+ * each grouped by school, so the cost does not grow with the number of schools. One answer per
+ * school, in the order of `schoolIds`; a school without escalations or reviews gets zeros.
+ */
+export async function responseTimesOf(db: DbOrTx, schoolIds: readonly string[], since: Date, now: number) {
+  if (!schoolIds.length) return [];
+  const ids = [...schoolIds];
   const ack = sql`extract(epoch from (${escalations.acknowledgedAt} - ${escalations.createdAt}))`;
   const res = sql`extract(epoch from (${escalations.resolvedAt} - ${escalations.createdAt}))`;
-  const [e] = await db
+  const es = await db
     .select({
+      schoolId: escalations.schoolId,
       total: sql<number>`count(*)::int`,
       acknowledged: sql<number>`count(${escalations.acknowledgedAt})::int`,
       ackMedian: sql<number | null>`percentile_cont(0.5) within group (order by ${ack})`,
@@ -237,42 +250,59 @@ export async function responseTimes(db: DbOrTx, schoolId: string, since: Date, n
       resP90: sql<number | null>`percentile_cont(0.9) within group (order by ${res})`,
     })
     .from(escalations)
-    .where(and(eq(escalations.schoolId, schoolId), gte(escalations.createdAt, since)));
+    .where(and(inArray(escalations.schoolId, ids), gte(escalations.createdAt, since)))
+    .groupBy(escalations.schoolId);
   // What waits now counts however old it is: the window is for the times, not for the backlog.
-  const [o] = await db
-    .select({ open: sql<number>`count(*)::int`, oldestOpen: sql<Date | string | null>`min(${escalations.createdAt})` })
+  const os = await db
+    .select({ schoolId: escalations.schoolId, open: sql<number>`count(*)::int`, oldestOpen: sql<Date | string | null>`min(${escalations.createdAt})` })
     .from(escalations)
-    .where(and(eq(escalations.schoolId, schoolId), isNull(escalations.acknowledgedAt), inArray(escalations.status, ['open', 'acknowledged'])));
+    .where(and(inArray(escalations.schoolId, ids), isNull(escalations.acknowledgedAt), inArray(escalations.status, ['open', 'acknowledged'])))
+    .groupBy(escalations.schoolId);
   // Review times from the history: each decision against the sending (request or resubmission)
   // just before it, so a request that went back and forth counts every round on its own.
   const sentBefore = sql`(select max(s.at) from review_events s where s.review_id = ${reviewEvents.reviewId} and s.kind in ('requested', 'resubmitted') and s.id < ${reviewEvents.id})`;
   const dec = sql`extract(epoch from (${reviewEvents.at} - ${sentBefore}))`;
-  const [d] = await db
+  const ds = await db
     .select({
+      schoolId: reviews.schoolId,
       decided: sql<number>`count(*)::int`,
       median: sql<number | null>`percentile_cont(0.5) within group (order by ${dec})`,
       p90: sql<number | null>`percentile_cont(0.9) within group (order by ${dec})`,
     })
     .from(reviewEvents)
     .innerJoin(reviews, eq(reviews.id, reviewEvents.reviewId))
-    .where(and(eq(reviews.schoolId, schoolId), inArray(reviewEvents.kind, ['approved', 'changes_requested', 'rejected']), gte(reviewEvents.at, since)));
-  const [r] = await db
-    .select({ total: sql<number>`(count(*) filter (where ${reviews.createdAt} >= ${since.toISOString()}::timestamptz))::int`, open: sql<number>`(count(*) filter (where ${reviews.status} = 'open'))::int` })
+    .where(and(inArray(reviews.schoolId, ids), inArray(reviewEvents.kind, ['approved', 'changes_requested', 'rejected']), gte(reviewEvents.at, since)))
+    .groupBy(reviews.schoolId);
+  const rs = await db
+    .select({
+      schoolId: reviews.schoolId,
+      total: sql<number>`(count(*) filter (where ${reviews.createdAt} >= ${since.toISOString()}::timestamptz))::int`,
+      open: sql<number>`(count(*) filter (where ${reviews.status} = 'open'))::int`,
+    })
     .from(reviews)
-    .where(eq(reviews.schoolId, schoolId));
-  const oldest = o!.oldestOpen ? new Date(o!.oldestOpen).getTime() : null;
-  return {
-    schoolId,
-    since: since.toISOString(),
-    escalations: {
-      total: e!.total,
-      openNow: o!.open,
-      oldestOpenSeconds: oldest === null ? null : Math.round((now - oldest) / 1000),
-      acknowledged: times(e!.acknowledged, e!.ackMedian, e!.ackP90),
-      resolved: times(e!.resolved, e!.resMedian, e!.resP90),
-    },
-    reviews: { total: r!.total, openNow: r!.open, decided: times(d!.decided, d!.median, d!.p90) },
-  };
+    .where(inArray(reviews.schoolId, ids))
+    .groupBy(reviews.schoolId);
+  const by = <T extends { schoolId: string }>(list: T[]) => new Map(list.map((x) => [x.schoolId, x]));
+  const [eBy, oBy, dBy, rBy] = [by(es), by(os), by(ds), by(rs)];
+  return ids.map((schoolId) => {
+    const e = eBy.get(schoolId);
+    const o = oBy.get(schoolId);
+    const d = dBy.get(schoolId);
+    const r = rBy.get(schoolId);
+    const oldest = o?.oldestOpen ? new Date(o.oldestOpen).getTime() : null;
+    return {
+      schoolId,
+      since: since.toISOString(),
+      escalations: {
+        total: e?.total ?? 0,
+        openNow: o?.open ?? 0,
+        oldestOpenSeconds: oldest === null ? null : Math.round((now - oldest) / 1000),
+        acknowledged: times(e?.acknowledged ?? 0, e?.ackMedian ?? null, e?.ackP90 ?? null),
+        resolved: times(e?.resolved ?? 0, e?.resMedian ?? null, e?.resP90 ?? null),
+      },
+      reviews: { total: r?.total ?? 0, openNow: r?.open ?? 0, decided: times(d?.decided ?? 0, d?.median ?? null, d?.p90 ?? null) },
+    };
+  });
 }
 
 export interface ToIncidentInput {

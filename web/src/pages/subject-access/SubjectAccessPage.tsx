@@ -6,7 +6,7 @@ import type { FormEvent } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { Field, FormMessage } from '../../components/Field.tsx';
 import { ScrollTable } from '../../components/Table.tsx';
-import { useT } from '../../i18n.tsx';
+import { useLang, useT } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 import './subject-access.css';
 
@@ -20,7 +20,7 @@ interface Found {
 
 interface Check {
   allowed: boolean;
-  blockers: { code: string; table?: string; reason: string }[];
+  blockers: { code: string; table?: string; reason: string; reasonEn: string }[];
   plan: { table: string; column: string; action: 'delete' | 'nullify' | 'strip' | 'scrub'; rows: number; title: string }[];
   kept: { table: string; reason: string }[];
 }
@@ -93,6 +93,7 @@ export function SubjectAccessPage() {
 
 function Person({ schoolId, person, onErased }: { schoolId: string; person: Found; onErased: (name: string) => void }) {
   const t = useT();
+  const { lang } = useLang();
   const heading = useRef<HTMLHeadingElement>(null);
   const [check, setCheck] = useState<Check | null>(null);
   const [failed, setFailed] = useState(false);
@@ -156,7 +157,7 @@ function Person({ schoolId, person, onErased }: { schoolId: string; person: Foun
               </p>
               <ul>
                 {check.blockers.map((b) => (
-                  <li key={`${b.code}-${b.table ?? ''}`}>{b.reason}</li>
+                  <li key={`${b.code}-${b.table ?? ''}`}>{lang === 'en' ? b.reasonEn : b.reason}</li>
                 ))}
               </ul>
             </div>
