@@ -2,6 +2,7 @@
 // styles and script are strings here (not files) so that the esbuild bundle in dist/ carries them.
 // The script is plain browser JavaScript without a framework; it talks to the public API only.
 import { DEMO_EXAMPLES, DEMO_SCHOOL } from './demo-case.ts';
+import { fullName } from '../modules/people/names.ts';
 
 const KIND_NL: Record<string, string> = { student: 'leerling', employee: 'medewerker', guardian: 'ouder', other: 'anders' };
 
@@ -13,7 +14,7 @@ function escapeHtml(s: string): string {
 function rosterList(): string {
   return (DEMO_SCHOOL.roster ?? [])
     .map((p) => {
-      const name = [p.givenName, p.prefix, p.familyName].filter(Boolean).join(' ');
+      const name = fullName(p);
       const extra = p.kind === 'student' && p.group ? `, groep ${p.group}` : p.kind === 'employee' && p.function ? `, ${p.function}` : '';
       return `<li>${escapeHtml(name)} (${KIND_NL[p.kind] ?? p.kind}${escapeHtml(extra)})</li>`;
     })

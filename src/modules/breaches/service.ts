@@ -12,6 +12,7 @@ import { appendAudit } from '../audit/chain.ts';
 import { enqueueMail } from '../mail/mailer.ts';
 import { amsterdamTime, deadlineOf, deadlineView } from './deadline.ts';
 import { breachInformMail } from './mail.ts';
+import { fullName } from '../people/names.ts';
 
 export const BREACH_KINDS = ['photo_without_consent', 'file_wrong_person', 'email_wrong_address', 'lost_device', 'other'] as const;
 export type BreachKind = (typeof BREACH_KINDS)[number];
@@ -309,7 +310,7 @@ export async function breachDetail(db: DbOrTx, row: Row, now: Date) {
     : [];
   return {
     ...view(row, now),
-    people: concerned.map((p) => ({ id: p.id, kind: p.kind, name: [p.givenName, p.prefix, p.familyName].filter(Boolean).join(' ') })),
+    people: concerned.map((p) => ({ id: p.id, kind: p.kind, name: fullName(p) })),
     history: events.map((e) => ({ id: e.id, type: e.type, actor: e.actor, actorName: nameOf.get(e.actor) ?? null, at: e.at.toISOString(), data: e.data })),
   };
 }
@@ -488,7 +489,7 @@ export async function informPeople(
       .where(inArray(guardianships.studentId, row.peopleIds));
     // Age on the Dutch calendar day: just after midnight in the Netherlands it is still yesterday in UTC.
     const today = amsterdamTime(by.now).date;
-    const name = (p: { givenName: string; prefix: string | null; familyName: string }) => [p.givenName, p.prefix, p.familyName].filter(Boolean).join(' ');
+    const name = fullName;
     const result: InformResult = { sent: [], unreachable: [] };
     const seen = new Set<string>();
     for (const p of concerned) {

@@ -9,6 +9,7 @@ import { consentChannels, consentEvents, groups, guardianships, people } from '.
 import type { ConsentMediaKind, ConsentStatus, Subject } from './rules.ts';
 import { decider, MEDIA_KINDS, SELF_CONSENT_AGE, STANDARD_CHANNELS } from './rules.ts';
 import { currentConsents } from './service.ts';
+import { fullName } from '../people/names.ts';
 
 export interface MyConsentChannel {
   code: string;
@@ -31,7 +32,6 @@ export interface MyConsentPerson {
   history: { id: number; channel: string; media: ConsentMediaKind; schoolYear: string; status: ConsentStatus; method: string; recordedAt: Date; givenByName: string | null; byMe: boolean }[];
 }
 
-const fullName = (p: { givenName: string; prefix: string | null; familyName: string }) => [p.givenName, p.prefix, p.familyName].filter(Boolean).join(' ');
 const dateText = (d: unknown): string | null => (d == null ? null : d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
 
 /**

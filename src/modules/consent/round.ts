@@ -12,11 +12,11 @@ import { CONSENT_PAGE, consentRoundMail, tokenLink } from '../mail/templates.ts'
 import type { ConsentMediaKind, ConsentStatus } from './rules.ts';
 import { ageOn, MEDIA_KINDS, schoolYearSpan, SELF_CONSENT_AGE, STANDARD_CHANNELS } from './rules.ts';
 import { ConsentError, currentConsents, recordConsents, schoolChannels } from './service.ts';
+import { fullName } from '../people/names.ts';
 
 /** A responder is asked again at most once a day. */
 export const REMINDER_GAP_MS = 24 * 3600_000;
 
-const fullName = (p: { givenName: string; prefix: string | null; familyName: string }) => [p.givenName, p.prefix, p.familyName].filter(Boolean).join(' ');
 
 interface Responder {
   id: string;

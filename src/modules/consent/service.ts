@@ -22,6 +22,7 @@ import { possibleBreachesFromTakedowns } from '../breaches/service.ts';
 import { bumpDataVersion } from '../schools/school-case.ts';
 import type { ConsentMediaKind, ConsentStatus, Subject } from './rules.ts';
 import { deciderProblem, schoolYearSpan, STANDARD_CHANNELS } from './rules.ts';
+import { fullName } from '../people/names.ts';
 
 export type ConsentMethod = 'portal' | 'form' | 'paper' | 'import' | 'staff';
 
@@ -261,7 +262,7 @@ export async function consentOverview(db: DbOrTx, schoolId: string, schoolYear: 
     else if (values.some((v) => v === 'refused' || v === 'revoked')) g.refused++;
     else if (values.every((v) => v === 'granted')) g.agreed++;
     else g.partly++;
-    g.students.push({ id: s.id, name: [s.givenName, s.prefix, s.familyName].filter(Boolean).join(' '), consents: cells });
+    g.students.push({ id: s.id, name: fullName(s), consents: cells });
     byGroup.set(key, g);
   }
   return { schoolYear, channels, groups: [...byGroup.values()] };
@@ -290,7 +291,7 @@ export async function openTakedowns(db: DbOrTx, schoolId: string) {
   return rows.map(({ givenName, prefix, familyName, content, ...r }) => {
     const post = content as Post;
     const text = post.text ?? '';
-    return { ...r, personName: [givenName, prefix, familyName].filter(Boolean).join(' '), platform: post.channel?.platform ?? null, excerpt: text.length > 120 ? `${text.slice(0, 117)}…` : text };
+    return { ...r, personName: fullName({ givenName, prefix, familyName }), platform: post.channel?.platform ?? null, excerpt: text.length > 120 ? `${text.slice(0, 117)}…` : text };
   });
 }
 

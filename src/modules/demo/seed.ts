@@ -29,6 +29,7 @@ import { seedDemoBreaches } from '../breaches/demo.ts';
 import { seedDemoDashboards } from '../dashboards/demo.ts';
 import type { Community, FamilyName } from './names.ts';
 import { COMMUNITIES, Random } from './names.ts';
+import { fullName } from '../people/names.ts';
 
 export const DEFAULT_DEMO_SEED = 1;
 
@@ -146,10 +147,7 @@ export interface DemoSummary {
   schools: DemoSchoolSummary[];
 }
 
-/** "Zoë van der Meer". */
-export function fullName(p: { givenName: string; prefix?: string | null; familyName: string }): string {
-  return [p.givenName, p.prefix, p.familyName].filter(Boolean).join(' ');
-}
+export { fullName };
 
 /** A name as it goes in an e-mail address: no diacritics, spaces or apostrophes. */
 function mailPart(s: string): string {

@@ -22,6 +22,8 @@ import type { Audience, PersonKind, RemovalOutcome, StepKind } from './domain/me
 import { audienceOf, checkMeasure, inspectieTask, MEASURE_LABELS, proposeMeasure } from './domain/measures.ts';
 import type { IncidentEvent, IncidentStatus } from './domain/state.ts';
 import { allowedEvents, dueAfter, transition } from './domain/state.ts';
+import { fullName as nameOf } from '../people/names.ts';
+import { containsPattern } from '../../db/like.ts';
 
 export type PersonRole = 'subject' | 'affected' | 'witness';
 export type IncidentRow = typeof incidents.$inferSelect;
@@ -36,7 +38,6 @@ export interface Ctx {
 
 const notFound = () => new HttpError(404, 'not_found', 'There is no such incident at this school.');
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
-const nameOf = (p: { givenName: string; prefix: string | null; familyName: string }) => [p.givenName, p.prefix, p.familyName].filter(Boolean).join(' ');
 
 export function hashReceipt(receipt: string): string {
   return createHash('sha256').update(receipt.trim()).digest('hex');
@@ -555,7 +556,7 @@ export async function myIncidents(db: AppDb, schoolId: string, accountId: string
 }
 
 export async function searchPeople(db: AppDb, schoolId: string, q: string) {
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = containsPattern(q);
   const rows = await db
     .select({ id: people.id, kind: people.kind, givenName: people.givenName, prefix: people.prefix, familyName: people.familyName, group: groups.code })
     .from(people)

@@ -9,6 +9,7 @@ import { employments, groupStaff, groups, people, permissionStudents, permission
 import { localTime, parseMoment, zonedToEpoch } from '../../engine/time.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { bumpDataVersion } from '../schools/school-case.ts';
+import { fullName as nameOf } from '../people/names.ts';
 
 /** The longest lesson-time window: permission is for an occasion (a trip, a celebration), not a standing rule. */
 export const MAX_LESSON_WINDOW_DAYS = 31;
@@ -59,7 +60,6 @@ export interface GrantActor {
   now: Date;
 }
 
-const nameOf = (p: { givenName: string; prefix: string | null; familyName: string }) => [p.givenName, p.prefix, p.familyName].filter(Boolean).join(' ');
 
 /** The students of the groups this person teaches. */
 async function studentsTaughtBy(db: DbOrTx, schoolId: string, personId: string | null): Promise<Set<string>> {

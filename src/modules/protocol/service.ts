@@ -13,6 +13,7 @@ import type { Article, Text } from '../../protocols/index.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { enqueueMail } from '../mail/mailer.ts';
 import { protocolReminderMail } from './mail.ts';
+import { fullName } from '../people/names.ts';
 
 /** The official document may be this large at most. */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -41,7 +42,6 @@ export const CHAPTERS: Record<Article['section'], Text> = {
   D: { nl: 'Gevolgen en maatregelen', en: 'Consequences and measures' },
 };
 
-const fullName = (p: { givenName: string; prefix: string | null; familyName: string }) => [p.givenName, p.prefix, p.familyName].filter(Boolean).join(' ');
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 /** Is this a PDF? It starts with "%PDF-1.x" or "%PDF-2.x" and ends with "%%EOF" (a little trailing whitespace allowed). */

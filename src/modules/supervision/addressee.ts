@@ -9,6 +9,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/connection.ts';
 import { accountRoles, accounts, employments, people } from '../../db/schema/index.ts';
+import { fullName } from '../people/names.ts';
 
 export type AddressedVia = 'employment' | 'director' | 'board';
 
@@ -17,7 +18,6 @@ export interface Addressee {
   via: AddressedVia;
 }
 
-const fullName = (p: { givenName: string; prefix: string | null; familyName: string }) => [p.givenName, p.prefix, p.familyName].filter(Boolean).join(' ');
 
 /** Does this person sign in at the school in a leading role (an open account)? */
 export async function leadsAt(db: DbOrTx, schoolId: string, personId: string): Promise<boolean> {

@@ -19,10 +19,10 @@ import { SupervisionError } from './reviews.ts';
 import type { Category } from '../incidents/domain/categories.ts';
 import { createIncident } from '../incidents/service.ts';
 import { readThreadText, ThreadTextError } from './thread-text.ts';
+import { fullName } from '../people/names.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const notFound = () => new SupervisionError(404, 'not_found', 'There is no such escalation at this school.');
-const fullName = (p: { givenName: string; prefix: string | null; familyName: string }) => [p.givenName, p.prefix, p.familyName].filter(Boolean).join(' ');
 
 export interface EscalateInput {
   db: AppDb;
