@@ -72,16 +72,36 @@ describe('letters and files in the browser', () => {
     await letters.getByText('Opgeslagen.').waitFor();
     const [draft] = await query<{ body: string }>(`select body from letter_drafts where incident_id = $1`, [incidentId]);
     expect(draft!.body).toContain(EDITED);
-    // The preview is the PDF as it will be sent.
-    const href = await letters.getByRole('link', { name: 'Voorbeeld bekijken (PDF)' }).getAttribute('href');
-    const preview = await page.request.get(`${e2e.server.url}${href}`);
-    expect(preview.headers()['content-type']).toContain('application/pdf');
-    expect(await pdfText(await preview.body())).toContain(EDITED);
+    // The preview opens in the browser from the link the page offers: a PDF Chromium shows in its
+    // viewer (a sandboxing CSP would keep Chrome and Safari from showing it), not a download.
+    const previewLink = letters.getByRole('link', { name: 'Voorbeeld bekijken (PDF)' });
+    const href = await previewLink.getAttribute('href');
+    const loaded = context.waitForEvent('response', (r) => r.url().endsWith('/preview'));
+    const [tab] = await Promise.all([page.waitForEvent('popup'), previewLink.click()]);
+    const shown = await loaded;
+    expect(shown.status()).toBe(200);
+    expect(shown.headers()['content-type']).toBe('application/pdf');
+    expect(shown.headers()['content-disposition']).toMatch(/^inline; /);
+    expect(shown.headers()['content-security-policy'] ?? '').not.toContain('sandbox');
+    await expect.poll(() => tab.frames().some((f) => f.url().startsWith('chrome-extension://'))).toBe(true);
+    expect(await tab.evaluate(() => document.contentType)).toBe('application/pdf');
+    expect(await pdfText(await shown.body())).toContain(EDITED);
+    await tab.close();
     expect(await axeViolations(page)).toEqual([]);
     await sectionShots(page, letters, 'letter-concept');
 
+    // Sending cannot be undone: the page asks first; "Nee, nog niet" sends nothing.
     await letters.getByRole('button', { name: 'Versturen en in het dossier opslaan' }).click();
-    await letters.getByText(/^Verstuurd\. De brief staat in 1 dossier\(s\)/).waitFor();
+    await letters.getByRole('group', { name: /nu versturen\? Dit kun je niet ongedaan maken/ }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('letter-confirm');
+    await letters.getByRole('button', { name: 'Nee, nog niet' }).click();
+    expect(await query(`select id from letter_drafts where incident_id = $1`, [incidentId])).toHaveLength(1);
+    await letters.getByRole('button', { name: 'Versturen en in het dossier opslaan' }).click();
+    await letters.getByRole('button', { name: 'Ja, versturen' }).click();
+    // Plain Dutch, no "dossier(s)"; the focus moves to the confirmation.
+    const sentNote = letters.getByText(/^Verstuurd\. De brief staat in 1 dossier; er (gaat 1 e-mail|gaat geen e-mail|gaan \d+ e-mails) uit\./);
+    await sentNote.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Verstuurd\. De brief staat in 1 dossier;/);
     await expect.poll(() => letters.locator('ul.letters-sent li').allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`^Schriftelijke waarschuwing — ${teacher.name}, `))]);
     expect(await query(`select id from letter_drafts where incident_id = $1`, [incidentId])).toEqual([]);
     await sectionShots(page, letters, 'letter-verstuurd');
@@ -91,6 +111,20 @@ describe('letters and files in the browser', () => {
 
   it('lets HR find the teacher under Dossiers, read the letter (the edited sentence in the PDF), audited', async () => {
     const { context, page } = await e2e.signedIn('hr@demo.postwijzer.nl');
+    // HR drafts a warning letter but does not send it (a decision of the bevoegd gezag): no send
+    // button, a sentence why.
+    await page.goto(`${e2e.server.url}/meldingen?id=${incidentId}`);
+    const letters = page.locator('section.letters');
+    await letters.getByRole('heading', { name: 'Brieven', level: 2 }).waitFor();
+    await letters.getByLabel('Over wie').selectOption({ label: teacher.name });
+    await expect.poll(() => letters.getByLabel('Sjabloon').inputValue()).toBe('warning');
+    await letters.getByRole('button', { name: 'Brief opstellen' }).click();
+    await letters.getByText('Jij kunt deze brief opstellen; de directeur of het bestuur verstuurt hem.', { exact: false }).waitFor();
+    expect(await letters.getByRole('button', { name: 'Versturen en in het dossier opslaan' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await letters.getByRole('button', { name: 'Concept weggooien' }).click();
+    await expect.poll(() => letters.getByRole('button', { name: 'Concept weggooien' }).count()).toBe(0);
+
     await openFromMenu(page, 'Dossiers');
     await page.getByRole('heading', { name: 'Dossiers', level: 1 }).waitFor();
     await page.getByLabel('Naam (of een deel ervan)').fill(teacher.family);
@@ -104,6 +138,8 @@ describe('letters and files in the browser', () => {
     const letter = page.getByRole('article').filter({ has: page.getByRole('heading', { name: /^Brief: Schriftelijke waarschuwing/ }) });
     await letter.waitFor();
     expect(await letter.innerText()).toContain(EDITED);
+    // HR reads cases: the entry links to its case.
+    expect(await letter.getByRole('link', { name: 'Bij melding' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/^Maatregel \(D\.3\): waarschuwing/), expect.stringMatching(/^E-mail: bericht over de brief/)]));
     await shoot(page, 'files-dossier', { phoneSuffix: 'telefoon', axe: true });
 
@@ -118,7 +154,7 @@ describe('letters and files in the browser', () => {
     const [hr] = await query<{ id: string }>(`select id from accounts where email = 'hr@demo.postwijzer.nl'`);
     await expect
       .poll(async () => (await query<{ action: string }>(`select action from audit_events where actor = $1 and action like 'file.%' and subject_id in ($2, $3) order by id`, [hr!.id, teacher.id, href!.split('/').at(-2)])).map((r) => r.action))
-      .toEqual(['file.read', 'file.document_read']);
+      .toEqual(['file.read', 'file.document_read', 'file.document_read']);
 
     await page.getByRole('button', { name: 'Ik heb dit dossier per vergissing geopend' }).click();
     await page.getByText('Gemeld bij de functionaris gegevensbescherming.', { exact: false }).waitFor();

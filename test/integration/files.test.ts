@@ -5,6 +5,7 @@
 // "opened by mistake" as a possible breach; the retention purge removing exactly what expired,
 // with its record, a dry run that writes nothing, and `postwijzer files purge` with bad input.
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ import { ROLES } from '../../src/policies/index.ts';
 import { verifyAudit } from '../../src/modules/audit/chain.ts';
 import { fileInto, fileTargets } from '../../src/modules/files/filing.ts';
 import { purgeExpired, schedulePurge } from '../../src/modules/files/purge.ts';
+import { listFiles, readFile } from '../../src/modules/files/service.ts';
+import { importRoster } from '../../src/modules/roster/service.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { makeAccount, tokenHeaders } from '../support/auth.ts';
 import { onPostgres, openTestDatabase } from '../support/db.ts';
@@ -27,7 +30,7 @@ import { pdfText } from '../support/pdf-text.ts';
 
 let database: Database;
 let app: FastifyInstance;
-const clock = Date.parse('2026-11-26T10:00:00Z');
+let clock = Date.parse('2026-11-26T10:00:00Z');
 let schoolId: string;
 let otherSchoolId: string;
 let ids: Map<string, { id: string }>;
@@ -158,6 +161,10 @@ describe(`files and letters (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const s = await draft('suspension', 'lotte');
     expect(s.salutation).toBe('Beste ouders of verzorgers van Lotte,');
     expect(s.body).toContain('1 schooldag');
+    // One day: nothing for the Inspectie (only a suspension of more than one day is reported).
+    expect(s.body).not.toContain('Inspectie');
+    expect((await req('director', 'POST', `${letters()}/${s.id}/send`, {})).statusCode).toBe(409);
+    expect((await req('director', 'PUT', `${letters()}/${s.id}`, { body: s.body.replace('[eerste dag]', 'maandag 30 november 2026') })).statusCode).toBe(200);
     expect((await req('director', 'POST', `${letters()}/${s.id}/send`, {})).json()).toMatchObject({ filed: 1, mailed: 1 });
     const lotte = await entriesOf('lotte', 'student');
     expect(lotte.map((e) => e.entryType)).toEqual(['decision', 'email', 'letter']);
@@ -288,6 +295,172 @@ describe(`files and letters (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect((await req('employee', 'POST', url, {})).statusCode).toBe(403);
     expect(await database.db.select().from(breaches)).toHaveLength(1);
   });
+
+  it('serves the preview inline without a sandbox (browsers show no PDF in a sandboxed document), downloads with one', async () => {
+    const d = await draft('hearing_invitation', 'karim');
+    const preview = await req('director', 'GET', `${letters()}/${d.id}/preview`);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.headers['content-type']).toBe('application/pdf');
+    expect(preview.headers['x-content-type-options']).toBe('nosniff');
+    expect(String(preview.headers['content-disposition'])).toMatch(/^inline; filename="concept-brief-hearing-invitation-2026-11-26\.pdf"/);
+    expect(String(preview.headers['content-security-policy'] ?? '')).not.toContain('sandbox');
+    const letter = (await entriesOf('karim', 'personnel')).find((e) => e.entryType === 'letter')!;
+    const doc = await req('hr', 'GET', `${base()}/files/entries/${letter.id}/document`);
+    expect(String(doc.headers['content-disposition'])).toMatch(/^attachment; /);
+    expect(doc.headers['content-security-policy']).toContain('sandbox');
+    expect((await req('director', 'DELETE', `${letters()}/${d.id}`)).statusCode).toBe(204);
+  });
+
+  it('refuses to send a letter with blanks left ([…]), naming them, and sends it once they are filled', async () => {
+    const d = await draft('hearing_invitation', 'karim');
+    const filesBefore = await entriesOf('karim', 'personnel');
+    const outboxBefore = (await database.db.select().from(outbox)).length;
+    const refused = await req('hr', 'POST', `${letters()}/${d.id}/send`, {});
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().error).toBe('blanks_left');
+    expect(refused.json().message).toMatch(/^Vul eerst in wat tussen haken staat: \[datum\], \[tijd\], \[namen\]\. De brief is niet verstuurd\./);
+    expect(refused.json().issues).toEqual([
+      { path: '$.body', message: 'blank left: [datum]' },
+      { path: '$.body', message: 'blank left: [tijd]' },
+      { path: '$.body', message: 'blank left: [namen]' },
+    ]);
+    expect(await entriesOf('karim', 'personnel')).toEqual(filesBefore);
+    expect(await database.db.select().from(outbox)).toHaveLength(outboxBefore);
+    expect(await database.db.select().from(letterDrafts).where(eq(letterDrafts.id, d.id))).toHaveLength(1);
+
+    // One blank filled, two left: still refused, naming only those.
+    await req('hr', 'PUT', `${letters()}/${d.id}`, { body: d.body.replace('[datum]', '3 december 2026') });
+    expect((await req('hr', 'POST', `${letters()}/${d.id}/send`, {})).json().message).toContain('[tijd], [namen].');
+    await req('hr', 'PUT', `${letters()}/${d.id}`, { body: d.body.replace('[datum]', '3 december 2026').replace('[tijd]', '10.00 uur').replace('[namen]', 'de directeur en iemand van HR') });
+    // HR may send a hearing invitation (it announces no decision).
+    const sent = await req('hr', 'POST', `${letters()}/${d.id}/send`, {});
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect((await entriesOf('karim', 'personnel')).filter((e) => e.entryType === 'letter')).toHaveLength(2);
+  });
+
+  it('lets only the board and the director send a warning or suspension letter; HR and supervisors draft them', async () => {
+    const d = await draft('warning', 'karim');
+    for (const who of ['hr', 'supervisor'] as const) {
+      const view = (await req(who, 'GET', letters())).json();
+      expect(view.drafts.find((x: { id: string }) => x.id === d.id)).toMatchObject({ maySend: false, blanks: [] });
+      const r = await req(who, 'POST', `${letters()}/${d.id}/send`, {});
+      expect(r.statusCode, r.body).toBe(403);
+      expect(r.json().message).toMatch(/^Een waarschuwing of schorsing is een besluit van het bevoegd gezag: alleen de directeur of het bestuur verstuurt die brief\./);
+    }
+    const refusals = await database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'access.not_yours'), inArray(auditEvents.actor, [accountIds.hr!, accountIds.supervisor!]), eq(auditEvents.subjectId, 'POST /api/v1/schools/:schoolId/incidents/:incidentId/letters/:letterId/send')));
+    expect(refusals.map((e) => e.actor).sort()).toEqual([accountIds.hr!, accountIds.supervisor!].sort());
+    expect(await database.db.select().from(letterDrafts).where(eq(letterDrafts.id, d.id))).toHaveLength(1);
+    // HR may still edit it; the director sends it.
+    expect((await req('hr', 'PUT', `${letters()}/${d.id}`, { subject: 'Schriftelijke waarschuwing (sociale media)' })).statusCode).toBe(200);
+    expect((await req('director', 'GET', letters())).json().drafts.find((x: { id: string }) => x.id === d.id).maySend).toBe(true);
+    expect((await req('board', 'GET', letters())).json().drafts.find((x: { id: string }) => x.id === d.id).maySend).toBe(true);
+    expect((await req('director', 'POST', `${letters()}/${d.id}/send`, {})).statusCode).toBe(200);
+  });
+
+  it('names the Dutch calendar day in the title and file name, not the UTC day, and names the person when a letter is read', async () => {
+    const d = await draft('warning', 'emre');
+    // 23:30 UTC on 26 November is 00:30 on 27 November in Amsterdam.
+    clock = Date.parse('2026-11-26T23:30:00Z');
+    try {
+      expect((await req('director', 'POST', `${letters()}/${d.id}/send`, {})).statusCode).toBe(200);
+    } finally {
+      clock = Date.parse('2026-11-26T10:00:00Z');
+    }
+    const [letter] = (await entriesOf('sara', 'student')).filter((e) => e.entryType === 'letter' && e.title.includes('2026-11-27'));
+    expect(letter!.title).toBe('Brief: Schriftelijke waarschuwing (2026-11-27)');
+    const [doc] = await database.db.select().from(fileDocuments).where(eq(fileDocuments.fileEntryId, letter!.id));
+    expect(doc!.filename).toBe('brief-warning-2026-11-27.pdf');
+    expect(await pdfText(doc!.bytes)).toContain('27 november 2026');
+
+    expect((await req('internal_supervisor', 'GET', `${base()}/files/entries/${letter!.id}/document`)).statusCode).toBe(200);
+    const events = await database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'file.document_read'), eq(auditEvents.actor, accountIds.internal_supervisor!)));
+    const last = events.slice(-2).map((e) => ({ type: e.subjectType, id: e.subjectId, fields: e.fields }));
+    expect(last).toEqual([
+      { type: 'file_entry', id: letter!.id, fields: ['student_file', 'document'] },
+      { type: 'person', id: id('sara'), fields: ['student_file', 'document'] },
+    ]);
+  });
+
+  it('answers 404 for an entry of another school on this school’s path, whoever asks', async () => {
+    const [x] = await fileInto(database.db, otherSchoolId, await fileTargets(database.db, otherSchoolId, id('xander'), 'employee'), { incidentId: null, entryType: 'letter', title: 'Brief', body: 'x', createdBy: null, now: new Date(clock) });
+    await database.db.insert(fileDocuments).values({ fileEntryId: x!.id, schoolId: otherSchoolId, filename: 'brief.pdf', contentType: 'application/pdf', sizeBytes: 3, sha256: 'x', bytes: Buffer.from('pdf'), createdAt: new Date(clock) });
+    // The entry is real: HR of its own school reads it.
+    expect((await req('otherHr', 'GET', `/api/v1/schools/${otherSchoolId}/files/entries/${x!.id}/document`)).statusCode).toBe(200);
+    for (const who of ['hr', 'board']) {
+      const r = await req(who, 'GET', `${base()}/files/entries/${x!.id}/document`);
+      expect(r.statusCode, `${who}: ${r.body}`).toBe(404);
+      expect(r.body).not.toContain('Xander');
+    }
+  });
+});
+
+// Every role against every write route of the files module (the expectations written out here):
+// each request gets a fresh draft where it needs one, in a case of its own about Fenna (an
+// employee without an e-mail address), so the files read above stay as they are.
+describe(`files write routes by role (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  let caseId: string;
+  const caseLetters = () => `${base()}/incidents/${caseId}/letters`;
+  const HANDLERS: Role[] = ['board', 'director', 'supervisor', 'hr'];
+  const only = (roles: Role[], status: number) => Object.fromEntries(roles.map((r) => [r, status])) as Partial<Record<Role, number>>;
+
+  beforeAll(async () => {
+    const fenna = await buildPeople(database.db, schoolId, [{ externalId: 'fenna', kind: 'employee', givenName: 'Fenna', familyName: 'Bakker' }]);
+    ids.set('fenna', fenna.get('fenna')!);
+    const r = await req('director', 'POST', `${base()}/incidents`, { category: 'bullying', text: 'Juf Fenna deelde een foto van de klas zonder toestemming, met een spottend bijschrift.' });
+    caseId = r.json().id;
+    for (const [path, payload] of [
+      ['transitions', { event: 'triage' }],
+      ['people', { personId: id('fenna'), role: 'subject' }],
+      ['transitions', { event: 'investigate' }],
+      ['steps', { personId: id('fenna'), kind: 'hearing', on: '2026-11-26', note: 'Fenna erkent het bijschrift.' }],
+      ['measures', { personId: id('fenna'), kind: 'waarschuwing', decidedOn: '2026-11-26', rationale: 'Een klassenfoto met een spottend bijschrift gedeeld.' }],
+    ] as const) {
+      const s = await req('director', 'POST', `${base()}/incidents/${caseId}/${path}`, payload);
+      expect(s.statusCode, `${path}: ${s.body}`).toBeLessThan(300);
+    }
+    // The internal supervisor and the director open Lotte's file (for "opened by mistake").
+    for (const who of ['director', 'internal_supervisor']) expect((await req(who, 'GET', `${base()}/files/student/${id('lotte')}`)).statusCode).toBe(200);
+  });
+
+  /** A fresh draft (written by the director), with its blanks filled in. */
+  const fresh = async (template: 'warning' | 'hearing_invitation') => {
+    const r = await req('director', 'POST', caseLetters(), { template, personId: id('fenna') });
+    expect(r.statusCode, r.body).toBe(201);
+    const d = r.json() as { id: string; body: string };
+    const body = d.body.replace('[datum]', '3 december 2026').replace('[tijd]', '10.00 uur').replace('[namen]', 'de directeur');
+    if (body !== d.body) expect((await req('director', 'PUT', `${caseLetters()}/${d.id}`, { body })).statusCode).toBe(200);
+    return `${caseLetters()}/${d.id}`;
+  };
+
+  it('lets exactly the right roles at each POST/PUT/DELETE route and the preview', async () => {
+    const routes: { name: string; method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: () => Promise<string>; payload?: object; want: Partial<Record<Role, number>> }[] = [
+      // Only who opened the file can report it; the director and the internal supervisor did (beforeAll).
+      { name: 'mistaken read', method: 'POST', url: async () => `${base()}/files/student/${id('lotte')}/mistaken-read`, payload: {}, want: { director: 201, internal_supervisor: 201, board: 409, hr: 409 } },
+      { name: 'draft create', method: 'POST', url: async () => caseLetters(), payload: { template: 'hearing_invitation', personId: id('fenna') }, want: only(HANDLERS, 201) },
+      { name: 'draft edit', method: 'PUT', url: () => fresh('hearing_invitation'), payload: { subject: 'Uitnodiging voor een gesprek' }, want: only(HANDLERS, 200) },
+      { name: 'draft delete', method: 'DELETE', url: () => fresh('hearing_invitation'), want: only(HANDLERS, 204) },
+      { name: 'preview', method: 'GET', url: async () => `${await fresh('hearing_invitation')}/preview`, want: only(HANDLERS, 200) },
+      { name: 'send hearing invitation', method: 'POST', url: async () => `${await fresh('hearing_invitation')}/send`, payload: {}, want: only(HANDLERS, 200) },
+      { name: 'send warning', method: 'POST', url: async () => `${await fresh('warning')}/send`, payload: {}, want: { ...only(['board', 'director'], 200), ...only(['supervisor', 'hr'], 403) } },
+    ];
+    const wrong: string[] = [];
+    for (const route of routes) {
+      for (const role of ROLES) {
+        const r = await req(role, route.method, await route.url(), route.payload);
+        const want = route.want[role] ?? 403;
+        if (r.statusCode !== want) wrong.push(`${route.name} as ${role}: ${r.statusCode} (want ${want}) ${r.body.slice(0, 120)}`);
+      }
+      const url = await route.url();
+      const anonymous = await app.inject({ method: route.method, url, ...(route.payload ? { payload: route.payload as Record<string, unknown> } : {}) });
+      if (anonymous.statusCode !== 401) wrong.push(`${route.name} anonymous: ${anonymous.statusCode}`);
+      const elsewhere = await req('otherHr', route.method, url, route.payload);
+      if (elsewhere.statusCode !== 403) wrong.push(`${route.name} as HR of another school: ${elsewhere.statusCode}`);
+    }
+    expect(wrong).toEqual([]);
+    // What was sent is in Fenna's file: 4 hearing invitations and 2 warnings, each with its PDF.
+    const file = await entriesOf('fenna', 'personnel');
+    expect(file.filter((e) => e.entryType === 'letter').map((e) => e.title.replace(/ \(\d{4}-\d{2}-\d{2}\)$/, '')).sort()).toEqual([...Array(4).fill('Brief: Uitnodiging voor een gesprek (hoor en wederhoor)'), ...Array(2).fill('Brief: Schriftelijke waarschuwing')].sort());
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -343,11 +516,9 @@ describe(`the retention purge (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => 
       await file(db, school, quinn, 'decision', closed),
       await file(db, school, rosa, 'decision', open),
     ];
-    // Filed after leaving: the retention date is set at filing.
-    const [rosaEntry] = await db.select().from(fileEntries).where(eq(fileEntries.id, expiredIds[3]!));
-    expect(rosaEntry!.retainUntil).toBe('2026-07-15');
-    const [quinnEntry] = await db.select().from(fileEntries).where(eq(fileEntries.id, keptIds[2]!));
-    expect(quinnEntry!.retainUntil).toBeNull();
+    // No date is stored at filing, not even for someone who already left: the purge computes it
+    // from the person as they are now (see the come-back test below).
+    expect((await db.select().from(fileEntries).where(inArray(fileEntries.id, [...expiredIds, ...keptIds]))).map((e) => e.retainUntil)).toEqual(Array(8).fill(null));
 
     const mine = (r: { purged: { schoolId: string; entryId: string }[] }) => r.purged.filter((p) => p.schoolId === school).map((p) => p.entryId).sort();
     const snapshot = async () => ({
@@ -393,6 +564,64 @@ describe(`the retention purge (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => 
     // Once the case is closed, the held entry goes on the next run.
     await db.update(incidents).set({ status: 'closed' }).where(eq(incidents.id, open));
     expect(mine(await purgeExpired(db, { now: new Date(clock) }))).toEqual([keptIds[3]]);
+  });
+});
+
+describe(`someone who leaves, comes back and leaves again (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('keeps their entries until two years after the LAST leaving day, in the purge and in the file view', async () => {
+    const db = database.db;
+    const school = (await buildSchool(db, { brin: '99FR', name: 'De Terugkeer' })).school.id;
+    // The roster import is what marks people as left (left_at = the import's moment) and back.
+    const roster = (who: string[]) => [{ name: 'roster.csv', bytes: Buffer.from(['id,kind,given_name,family_name', ...who.map((w) => `${w},employee,${w},Test`)].join('\n')) }];
+    const importAt = async (who: string[], at: string) => importRoster({ db, schoolId: school, source: roster(who), now: new Date(at) });
+    await importAt(['blijver', 'wim'], '2021-08-20T08:00:00Z');
+    await importAt(['blijver'], '2022-01-10T08:00:00Z');
+    const [wim] = await db.select().from(people).where(and(eq(people.schoolId, school), eq(people.externalId, 'wim')));
+    expect(wim).toMatchObject({ active: false, leftAt: new Date('2022-01-10T08:00:00Z') });
+    // Filed while Wim had left (in 2023): two years from 10 January 2022 would end 10 January 2024.
+    const entry = await file(db, school, { id: wim!.id, kind: 'employee' }, 'letter', null, true);
+    await importAt(['blijver', 'wim'], '2024-09-01T08:00:00Z');
+    await importAt(['blijver'], '2025-06-01T08:00:00Z');
+
+    const view = await readFile(db, school, 'personnel', wim!.id, { accountId: accountIds.hr!, now: new Date(clock) });
+    expect(view.entries.map((e) => [e.id, e.retainUntil])).toEqual([[entry, '2027-06-01']]);
+    const mine = (r: { purged: { schoolId: string; entryId: string; retainUntil: string }[] }) => r.purged.filter((p) => p.schoolId === school).map((p) => [p.entryId, p.retainUntil]);
+    expect(mine(await purgeExpired(db, { now: new Date(clock) }))).toEqual([]);
+    // 1 June 2027 is the last day it is kept; on 2 June it goes.
+    expect(mine(await purgeExpired(db, { now: new Date('2027-06-01T21:59:00Z') }))).toEqual([]);
+    expect(await db.select({ id: fileEntries.id }).from(fileEntries).where(eq(fileEntries.id, entry))).toHaveLength(1);
+    expect(mine(await purgeExpired(db, { now: new Date('2027-06-01T22:00:00Z') }))).toEqual([[entry, '2027-06-01']]);
+    expect((await db.select().from(filePurges).where(eq(filePurges.entryId, entry))).map((r) => r.retainUntil)).toEqual(['2027-06-01']);
+  });
+
+  it('records an entry once: file_purges.entry_id is unique', async () => {
+    const [row] = await database.db.select().from(filePurges).limit(1);
+    const err = await database.db
+      .insert(filePurges)
+      .values({ ...row!, id: undefined, runId: randomUUID() })
+      .then(() => null, (e: Error & { cause?: Error }) => e);
+    expect(String(err?.cause?.message ?? err?.message)).toMatch(/duplicate key value violates unique constraint "file_purges_entry_idx"/);
+  });
+});
+
+describe(`the list of who has a file (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('gives at most 200 names, by family name, and says when it cut the list off', async () => {
+    const db = database.db;
+    const school = (await buildSchool(db, { brin: '99FL', name: 'De Grote School' })).school.id;
+    const made = await db
+      .insert(people)
+      .values(Array.from({ length: 201 }, (_, i) => ({ schoolId: school, externalId: `l${i}`, kind: 'student' as const, givenName: 'Kind', familyName: `Naam ${String(i).padStart(3, '0')}` })))
+      .returning({ id: people.id });
+    await db.insert(fileEntries).values(made.map((p) => ({ schoolId: school, personId: p.id, fileKind: 'student' as const, entryType: 'note', title: 'n', createdAt: new Date(clock) })));
+    const by = { accountId: accountIds.director!, now: new Date(clock) };
+    const all = await listFiles(db, school, ['student'], undefined, by);
+    expect(all.cutOff).toBe(true);
+    expect(all.files).toHaveLength(200);
+    expect(all.files.at(-1)!.name).toBe('Kind Naam 199');
+    await db.delete(fileEntries).where(eq(fileEntries.personId, made[0]!.id));
+    const fits = await listFiles(db, school, ['student'], undefined, by);
+    expect(fits).toMatchObject({ cutOff: false });
+    expect(fits.files).toHaveLength(200);
   });
 });
 

@@ -56,8 +56,9 @@ import {
 } from '../../src/db/schema/index.ts';
 import { appendAudit, verifyAudit } from '../../src/modules/audit/chain.ts';
 import { createPossibleBreach } from '../../src/modules/breaches/service.ts';
-import { EXCLUDED_TABLES, NOT_PEOPLE, schemaTables, TABLE_RULES, UNLINKED_COLUMNS, undecidedColumns, unlistedSuspects } from '../../src/modules/subject-access/coverage.ts';
-import { jsonb, pgTable, uuid } from 'drizzle-orm/pg-core';
+import { EXCLUDED_TABLES, NOT_PEOPLE, schemaTables, TABLE_RULES, UNLINKED_COLUMNS, undecidedChildTables, undecidedColumns, unlistedSuspects } from '../../src/modules/subject-access/coverage.ts';
+import { jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { escapeRegExp, nameForms, redactorFor } from '../../src/modules/subject-access/redact.ts';
 import type { SubjectExport } from '../../src/modules/subject-access/export.ts';
 import { PERSON_HEADING } from '../../src/modules/subject-access/export.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -84,6 +85,10 @@ const EMAIL: Record<string, string> = {
   eva: 'eva.smit@ouders.example',
 };
 const NAME: Record<string, string> = { sanne: 'Sanne de Wit', otto: 'Otto Kramer', olga: 'Olga Brouwer', omar: 'Omar Yilmaz', eva: 'Eva Smit' };
+/** An external reporter (no person, no account): a public report about Sanne. */
+const KAREL = { name: 'Karel Appel', contact: 'karel.appel@voorbeeld.example' };
+let otherImportId: string;
+let guardianLetterTitle: string;
 
 const post = (author: string, text: string, shown: string[]) => ({ author: { personId: author }, situation: 'work', channel: { kind: 'school', platform: 'instagram' }, text, media: [{ kind: 'photo', people: shown, unidentifiedPeople: 0 }] }) as never;
 const finding = (personId: string) => ({ verdict: 'needs_review', findings: [{ code: 'media.consent_missing', personId, message: 'geen toestemming' }] }) as never;
@@ -104,7 +109,15 @@ async function seedWorld(): Promise<void> {
     { externalId: 'olga', kind: 'guardian', givenName: 'Olga', familyName: 'Brouwer' },
     { externalId: 'omar', kind: 'employee', givenName: 'Omar', familyName: 'Yilmaz' },
     { externalId: 'eva', kind: 'guardian', givenName: 'Eva', familyName: 'Smit' },
+    // Others the redaction must recognise by more than their full name.
+    { externalId: 'joris', kind: 'employee', givenName: 'Joris', prefix: 'van der', familyName: 'Berg' },
+    { externalId: 'susanne', kind: 'employee', givenName: 'Susanne', prefix: 'de', familyName: 'Wit' },
+    { externalId: 'zoe', kind: 'guardian', givenName: 'Zoë', familyName: 'Jansen' },
   ])) as never;
+  for (const [k, v] of await buildPeople(db, otherSchoolId, [{ externalId: 'piet', kind: 'employee', givenName: 'Piet', familyName: 'Pietersen' }])) P.set(k, v as never);
+  await db.update(people).set({ nicknames: ['Ottie'] }).where(eq(people.id, pid('otto')));
+  // Her address contains Sanne's: "susanne.dewit@" ends in "sanne.dewit@".
+  await db.update(people).set({ email: 'susanne.dewit@regenboog.example' }).where(eq(people.id, pid('susanne')));
   for (const k of Object.keys(EMAIL)) await db.update(people).set({ email: EMAIL[k]! }).where(eq(people.id, pid(k)));
   await db.update(people).set({ active: false, leftAt: new Date('2026-07-17T12:00:00Z') }).where(eq(people.id, pid('eva')));
   const account = async (key: string, role: 'employee' | 'director' | 'guardian' | 'data_protection_officer', person: string | null, school = schoolId) => {
@@ -119,6 +132,7 @@ async function seedWorld(): Promise<void> {
   await account('fg', 'data_protection_officer', null);
   await account('director', 'director', null);
   await account('fgElsewhere', 'data_protection_officer', null, otherSchoolId);
+  acc.bram = (await makeAccount(db, [{ schoolId, role: 'employee', personId: null }], { name: 'Bram' })).id;
   const [S, O1, O2, O3, E] = ['sanne', 'otto', 'olga', 'omar', 'eva'].map(pid) as [string, string, string, string, string];
   const [aS, aO3, aO2, aE] = [acc.sanne!, acc.omar!, acc.olga!, acc.eva!];
   const [g5b] = await db.select().from(groups).where(eq(groups.schoolId, schoolId));
@@ -137,7 +151,7 @@ async function seedWorld(): Promise<void> {
     schoolId, personId, channel: 'school_social_media', media: 'photo' as const, schoolYear: '2026-2027', validFrom: '2026-08-24', validUntil: '2027-07-16', status, givenBy, method: 'portal' as const, recordedBy,
   });
   const [cS] = await db.insert(consentEvents).values(consent(S, S, aS, 'revoked')).returning();
-  const [cO1] = await db.insert(consentEvents).values([consent(O1, S, aS), consent(O1, O2, aO3), consent(O1, E, aE), consent(E, E, aE)]).returning();
+  const [cO1, , , cE] = await db.insert(consentEvents).values([consent(O1, S, aS), consent(O1, O2, aO3), consent(O1, E, aE), consent(E, E, aE)]).returning();
   const [r1] = await db.insert(consentRounds).values({ schoolId, schoolYear: '2026-2027', validFrom: '2026-08-24', validUntil: '2027-07-16', channels: ['school_social_media'], media: ['photo'], openedBy: aS }).returning();
   await db.insert(consentRounds).values({ schoolId, schoolYear: '2027-2028', validFrom: '2027-08-24', validUntil: '2028-07-16', channels: ['school_social_media'], media: ['photo'], openedBy: aO3 });
   await db.insert(consentRequests).values([S, O2, E].map((p, i) => ({ roundId: r1!.id, responderId: p, tokenHash: `req-${i}` })));
@@ -162,7 +176,8 @@ async function seedWorld(): Promise<void> {
   const [chS, chO3] = await db
     .insert(checks)
     .values([
-      { schoolId, postId: pS!.id, protocolId: 'asko-2018', verdict: 'needs_review', result: finding(O1), checkedBy: aS },
+      // A map keyed by a person's id: the key is someone else's id too.
+      { schoolId, postId: pS!.id, protocolId: 'asko-2018', verdict: 'needs_review', result: { ...(finding(O1) as object), byPerson: { [O1]: 'needs_review' } } as never, checkedBy: aS },
       { schoolId, postId: pO3!.id, protocolId: 'asko-2018', verdict: 'needs_review', result: finding(S), checkedBy: aO3 },
       { schoolId, postId: pE!.id, protocolId: 'asko-2018', verdict: 'needs_review', result: finding(O1), checkedBy: aE },
     ])
@@ -180,7 +195,15 @@ async function seedWorld(): Promise<void> {
     { reviewId: rv2!.id, kind: 'approved', actorAccountId: aS, comment: 'akkoord' },
   ]);
   await db.insert(escalations).values([
-    { schoolId, reporterId: S, reporterAccountId: aS, supervisorId: O3, threadText: `${NAME.olga}: dit is schandalig`, status: 'acknowledged', acknowledgedBy: aO3, acknowledgedAt: at },
+    {
+      schoolId, reporterId: S, reporterAccountId: aS, supervisorId: O3, threadText: `${NAME.olga}: dit is schandalig`, status: 'acknowledged', acknowledgedBy: aO3, acknowledgedAt: at,
+      // Nickname, family name alone, initial + family name, a one-word account name, and a name typed in decomposed Unicode (NFD).
+      note: `Ottie en Kramer lachten. J. van der Berg en Van der Berg zagen het. Bram zei ok. ${'Zoë Jansen'.normalize('NFD')} ook.`,
+    },
+    // Someone else's text naming Eva, and someone whose name only starts like hers: scrubbed and untouched.
+    { schoolId, reporterId: O3, reporterAccountId: aO3, threadText: `${NAME.eva} belde; Eva Smit-de Boer ook.`, status: 'resolved', resolvedBy: aO3, resolvedAt: at },
+    // Another school's row naming Eva: not this school's to change.
+    { schoolId: otherSchoolId, reporterId: pid('piet'), threadText: `${NAME.eva} (andere school)`, status: 'resolved' },
     { schoolId, reporterId: O3, reporterAccountId: aO3, supervisorId: S, threadText: 'ruzie in de groepsapp', status: 'resolved', acknowledgedBy: aS, resolvedBy: aS, resolvedAt: at },
   ]);
   const [v1] = await db.insert(protocolVersions).values([{ boardId: (await boardOf(schoolId))!, protocolId: 'asko-2018', version: '2018', current: true, publishedBy: aS }]).returning();
@@ -194,9 +217,13 @@ async function seedWorld(): Promise<void> {
   await db.insert(mediaItems).values([media(aS, [S, O1], []), media(aO3, [S, null, E], [O1]), media(aE, [O1], [])]);
   await db.insert(takedownTasks).values([
     { schoolId, postId: pO3!.id, personId: S, consentEventId: cS!.id, doneBy: aO3, doneAt: at },
+    // Eva's photo in Omar's published post must still come down.
+    { schoolId, postId: pO3!.id, personId: E, consentEventId: cE!.id },
     { schoolId, postId: pS!.id, personId: O1, consentEventId: cO1!.id, doneBy: aS, doneAt: at },
   ]);
   await db.insert(rosterImports).values([{ schoolId, format: 'simple', created: 5, updated: 0, deactivated: 0, importedBy: aS }, { schoolId, format: 'simple', created: 1, updated: 0, deactivated: 0, importedBy: aO3 }]);
+  // What Sanne's account did at another school is not this school's export.
+  otherImportId = (await db.insert(rosterImports).values({ schoolId: otherSchoolId, format: 'simple', created: 2, updated: 0, deactivated: 0, importedBy: aS }).returning())[0]!.id;
 
   // Two cases: Sanne is the subject of one (reported by Olga, about Otto too) and reported the other (about Otto).
   const [inc1, inc2] = await db
@@ -210,11 +237,23 @@ async function seedWorld(): Promise<void> {
       { schoolId, status: 'closed', category: 'privacy', articles: ['A.2'], summary: `${NAME.otto} plaatste een adres`, description: 'Adres in een reactie', reporterId: S, reporterAccountId: aS, assignedTo: aS, qualifiedBy: aS, policeDecidedBy: aS, closedAt: at },
     ])
     .returning();
+  // A public report about Sanne by someone outside the school, and an anonymous one she made, leaving her address (in capitals).
+  const [inc3] = await db
+    .insert(incidents)
+    .values([
+      { schoolId, status: 'closed', category: 'other', articles: ['A.7'], summary: 'Publieke melding', description: `${KAREL.name} (${KAREL.contact}) zag een bericht van de juf.`, source: 'public_form', reporterName: KAREL.name, reporterContact: KAREL.contact, closedAt: at },
+      { schoolId, status: 'closed', category: 'other', articles: ['A.7'], summary: 'Anonieme melding', description: 'Een account deelt foto’s.', source: 'public_form', anonymous: true, reporterContact: EMAIL.sanne!.toUpperCase(), closedAt: at },
+    ])
+    .returning();
+  await db.insert(incidentPeople).values({ incidentId: inc3!.id, personId: S, role: 'subject' });
   await db.insert(incidentPeople).values([{ incidentId: inc1!.id, personId: S, role: 'subject' }, { incidentId: inc1!.id, personId: O1, role: 'affected' }, { incidentId: inc2!.id, personId: O1, role: 'subject' }]);
   await db.insert(incidentEvents).values([
     { incidentId: inc1!.id, type: 'reported', actorId: aO2, payload: { category: 'bullying', people: [S, O1] }, visibility: 'shareable' },
     { incidentId: inc1!.id, type: 'note', actorId: aO3, payload: { text: `INTERN-VERTROUWELIJK: gesprek met ${NAME.olga}` }, visibility: 'internal' },
     { incidentId: inc2!.id, type: 'note', actorId: aS, payload: { text: 'intern' }, visibility: 'internal' },
+    // Written to Olga, the reporter: not for Sanne, whom the case is about. Its status change is.
+    { incidentId: inc1!.id, type: 'note', actorId: aO3, payload: { text: `MELDER-BERICHT: dank voor uw melding, ${NAME.olga}` }, visibility: 'shareable' },
+    { incidentId: inc1!.id, type: 'status_changed', actorId: aO3, payload: { from: 'triage', to: 'investigating', event: 'investigate', reason: 'MELDER-REDEN' }, visibility: 'shareable' },
   ]);
   const [m1, m2] = await db
     .insert(measures)
@@ -238,20 +277,32 @@ async function seedWorld(): Promise<void> {
   ]).returning();
   const pdf = (fileEntryId: string, filename: string) => ({ fileEntryId, schoolId, filename, contentType: 'application/pdf', sizeBytes: 4, sha256: 'ab'.repeat(32), bytes: Buffer.from('%PDF'), createdAt: at });
   await db.insert(fileDocuments).values([pdf(feS!.id, 'waarschuwing-sanne.pdf'), pdf(feO1!.id, 'gesprek-otto.pdf')]);
+  // A letter to Olga (a guardian) in case 2, filed in her child Otto's file as filing.ts does, with the case's "letter_sent" event of the same moment.
+  const sentAt = new Date('2026-10-07T10:00:00Z');
+  guardianLetterTitle = 'Brief: Uitnodiging gesprek (7 oktober 2026)';
+  const [feLetter] = await db.insert(fileEntries).values({ schoolId, personId: O1, fileKind: 'student', incidentId: inc2!.id, entryType: 'letter', title: guardianLetterTitle, body: 'Beste mevrouw Brouwer', createdBy: aS, createdAt: sentAt }).returning();
+  await db.insert(fileDocuments).values({ ...pdf(feLetter!.id, 'brief-aan-ouder.pdf'), createdAt: sentAt });
+  await db.insert(incidentEvents).values({ incidentId: inc2!.id, type: 'letter_sent', actorId: aS, payload: { template: 'hearing_invitation', subject: 'Uitnodiging gesprek', personId: O2, filed: 1, mailed: 0 }, visibility: 'internal', createdAt: sentAt });
   const draft = (incidentId: string, personId: string, by: string) => ({ schoolId, incidentId, personId, template: 'warning', subject: 'Waarschuwing', salutation: 'Beste', body: 'tekst', closing: 'Groet', createdBy: by, createdAt: at, updatedAt: at });
   await db.insert(letterDrafts).values([draft(inc1!.id, S, aO3), draft(inc2!.id, O1, aS)]);
   await createPossibleBreach(db, { schoolId, kind: 'email_wrong_address', source: 'staff', title: `Lijst naar ${EMAIL.olga}`, peopleIds: [S, O1], reportedBy: aO3 }, { actor: aO3, now: at });
   await createPossibleBreach(db, { schoolId, kind: 'lost_device', source: 'staff', title: 'Laptop kwijt', peopleIds: [O1], reportedBy: aS }, { actor: aS, now: at });
   await db.execute(sql`update breaches set assessed_by = reported_by`);
   await db.insert(outbox).values([
-    { kind: 'mail', payload: { to: EMAIL.sanne, subject: 'Uitnodiging', text: 'Welkom' } },
+    { kind: 'mail', payload: { template: 'invitation', to: EMAIL.sanne, subject: 'Uitnodiging', text: 'Welkom: https://postwijzer.example/uitnodiging/WERKENDE-LINK', html: '<a href="https://postwijzer.example/uitnodiging/WERKENDE-LINK">ja</a>' } },
+    // Addresses that contain Sanne's and Eva's: someone else's mail.
+    { kind: 'mail', payload: { template: 'invitation', to: 'susanne.dewit@regenboog.example', subject: 'Uitnodiging Susanne', text: 'Welkom' } },
+    { kind: 'mail', payload: { template: 'invitation', to: 'geneva.smit@ouders.example', subject: 'Uitnodiging Geneva', text: 'Welkom' } },
     { kind: 'mail', payload: { to: EMAIL.otto, subject: 'Toestemming', text: 'Welkom' } },
     { kind: 'mail', payload: { to: EMAIL.eva, subject: 'Toestemming', text: 'Welkom Eva' } },
   ]);
   await db.transaction(async (tx) => {
     await appendAudit(tx, { schoolId, actor: aS, action: 'person.read', subjectType: 'person', subjectId: O1 });
     await appendAudit(tx, { schoolId, actor: aO3, action: 'person.read', subjectType: 'person', subjectId: S });
+    // Someone read Sanne's post: about her data, though not about her id.
+    await appendAudit(tx, { schoolId, actor: aO3, action: 'post.read', subjectType: 'post', subjectId: pS!.id });
   });
+  await db.transaction((tx) => appendAudit(tx, { schoolId: otherSchoolId, actor: aS, action: 'person.read', subjectType: 'person', subjectId: pid('piet') }));
 }
 
 async function boardOf(id: string): Promise<string | undefined> {

@@ -1,7 +1,8 @@
 // The dashboards' CSV writer (src/modules/dashboards/csv.ts): what Dutch Excel needs, the guard
-// against formula injection, and that a file reads back as written.
+// against formula injection, and that a file reads back as written (with src/connections/parsers.ts).
 import { describe, expect, it } from 'vitest';
-import { numberCell, parseCsv, textCell, toCsv } from '../../src/modules/dashboards/csv.ts';
+import { parseCsv } from '../../src/connections/parsers.ts';
+import { BOM, numberCell, SEPARATOR, textCell, toCsv } from '../../src/modules/dashboards/csv.ts';
 
 describe('dashboard CSV', () => {
   it('starts with a BOM, separates with semicolons and ends every row with CRLF', () => {
@@ -24,7 +25,10 @@ describe('dashboard CSV', () => {
 
   it('quotes separators, quotes and line breaks, and reads them back', () => {
     const rows = [['Basisschool "De Klimop"; Noord', 'a,b', 'twee\r\nregels', ' spatie ', '3']];
-    const back = parseCsv(toCsv(['a', 'b', 'c', 'd', 'e'], rows));
+    const csv = toCsv(['a', 'b', 'c', 'd', 'e'], rows);
+    expect(csv.startsWith(BOM)).toBe(true);
+    // Read back with the project's one CSV reader (src/connections/parsers.ts), after the BOM.
+    const back = parseCsv(csv.slice(BOM.length), SEPARATOR);
     expect(back).toEqual([['a', 'b', 'c', 'd', 'e'], ...rows]);
   });
 });

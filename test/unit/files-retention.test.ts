@@ -1,8 +1,9 @@
 // Retention dates of file entries (docs/files.md), the letter templates, and names outside the
 // PDF font on a letter.
 import { describe, expect, it } from 'vitest';
-import { addYears, dutchDay, retainUntil, RETENTION, ruleFor } from '../../src/modules/files/retention.ts';
-import { LETTER_TEMPLATES, letterPdf, letterText, paragraphs, prefill } from '../../src/modules/files/letters.ts';
+import { dutchDay } from '../../src/modules/files/dutch-time.ts';
+import { addYears, retainUntil, RETENTION, ruleFor } from '../../src/modules/files/retention.ts';
+import { blanksLeft, LETTER_TEMPLATES, letterPdf, letterText, paragraphs, prefill } from '../../src/modules/files/letters.ts';
 import { renderPdf } from '../../src/pdf/document.ts';
 import { pdfText } from '../support/pdf-text.ts';
 
@@ -64,6 +65,18 @@ describe('letter templates', () => {
     expect(prefill('warning', facts('student')).salutation).toBe('Beste ouders of verzorgers van Lotte,');
     expect(prefill('suspension', facts('employee')).body).toContain('2 werkdagen');
     expect(prefill('suspension', facts('student')).body).toContain('2 schooldagen');
+    // The Inspectie is told of a suspension of more than one day only.
+    expect(prefill('suspension', facts('student')).body).toContain('meldt de school haar bij de Inspectie van het Onderwijs');
+    const oneDay = { ...facts('student'), measure: { ...facts('student').measure, days: 1 } };
+    expect(prefill('suspension', oneDay).body).toContain('1 schooldag,');
+    expect(prefill('suspension', oneDay).body).not.toContain('Inspectie');
+  });
+
+  it('find the blanks left, each once, in every part of the letter', () => {
+    expect(blanksLeft(prefill('suspension', facts('employee')))).toEqual(['[eerste dag]']);
+    expect(blanksLeft(prefill('hearing_invitation', facts('guardian')))).toEqual(['[datum]', '[tijd]', '[namen]']);
+    expect(blanksLeft({ subject: 'Gesprek [onderwerp]', salutation: 'Beste [naam],', body: 'Op [datum] en [datum].', closing: 'Groet [] [x' })).toEqual(['[onderwerp]', '[naam]', '[datum]']);
+    expect(blanksLeft(prefill('warning', facts('employee')))).toEqual([]);
   });
 
   it('split the body on blank lines and keep the whole letter as text', () => {

@@ -25,6 +25,10 @@ export async function run(args: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
       return 0;
     }
+    if (r.skipped) {
+      process.stdout.write('Another purge is running right now; this one did nothing. Try again when it is done.\n');
+      return 0;
+    }
     const n = r.purged.length;
     const what = `${n} ${n === 1 ? 'entry' : 'entries'}`;
     process.stdout.write(r.dryRun ? `Dry run (nothing removed): ${what} past retention on ${r.today}.\n` : `Purged ${what} past retention on ${r.today} (run ${r.runId}).\n`);

@@ -13,7 +13,7 @@ import { appendAudit } from '../../modules/audit/chain.ts';
 import { checkErasure, erasePerson, ErasureRefused } from '../../modules/subject-access/erasure.ts';
 import type { ErasureCheck } from '../../modules/subject-access/erasure.ts';
 import { buildExport, exportJson, exportPdf, loadSubject } from '../../modules/subject-access/export.ts';
-import { fullName } from '../../modules/subject-access/redact.ts';
+import { fullName, normaliseName } from '../../modules/subject-access/redact.ts';
 import { UsageError } from '../errors.ts';
 
 export const summary = 'subject access (export) and erasure of one person (AVG art. 15, 17)';
@@ -69,13 +69,12 @@ export async function run(args: string[]): Promise<number> {
     }
     const s = (await loadSubject(db, row.schoolId, values.person))!;
     if (sub === 'erasure') {
-      const c = await checkErasure(db, s);
+      const c = await checkErasure(db, s, now);
       process.stdout.write(values.format === 'json' && values.out ? '' : describeCheck(c));
       if (values.out) writeFileSync(values.out, JSON.stringify(c, null, 2));
       return 0;
     }
-    const norm = (x: string) => x.replace(/\s+/gu, ' ').trim().toLowerCase();
-    if (norm(values['confirm-name']!) !== norm(fullName(s.person))) throw new UsageError('--confirm-name does not match the person’s full name.');
+    if (normaliseName(values['confirm-name']!) !== normaliseName(fullName(s.person))) throw new UsageError('--confirm-name does not match the person’s full name.');
     try {
       const done = await erasePerson(db, row.schoolId, s.person.id, { actor: 'cli', now }, (tx) => loadSubject(tx, row.schoolId, s.person.id));
       process.stdout.write(`Erased. ${done?.plan.length ?? 0} step(s); the audit trail keeps the ids only.\n`);

@@ -1,7 +1,7 @@
 // Personnel and student files (D.1, D.4; docs/files.md). The entries themselves are file_entries
 // (incidents.ts); this file adds the letters being written (drafts), the PDF documents filed with
 // an entry, and the record of what the retention purge removed.
-import { bigserial, boolean, customType, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.ts';
 import { fileEntries, fileKind, incidents, measures } from './incidents.ts';
 import { people, schools } from './organisation.ts';
@@ -89,5 +89,6 @@ export const filePurges = pgTable(
     hadDocument: boolean('had_document').notNull(),
     purgedAt: timestamp('purged_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('file_purges_school_idx').on(t.schoolId, t.purgedAt)],
+  // An entry is purged once: two runs can never both record it.
+  (t) => [index('file_purges_school_idx').on(t.schoolId, t.purgedAt), uniqueIndex('file_purges_entry_idx').on(t.entryId)],
 );

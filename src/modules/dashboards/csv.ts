@@ -39,39 +39,3 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
   return BOM + [header.map((h) => quote(h)), ...rows.map((r) => r.map(cell))].map((r) => `${r.join(SEPARATOR)}\r\n`).join('');
 }
 
-/**
- * Reads a file written by toCsv back into rows of strings (tests, and anyone checking an export):
- * BOM dropped, quotes undone. The apostrophe of a guarded formula is kept, as Excel would show it.
- */
-export function parseCsv(text: string): string[][] {
-  const src = text.startsWith(BOM) ? text.slice(1) : text;
-  const out: string[][] = [];
-  let row: string[] = [];
-  let value = '';
-  let quoted = false;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        value += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else value += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === SEPARATOR) {
-      row.push(value);
-      value = '';
-    } else if (ch === '\r' && src[i + 1] === '\n') {
-      row.push(value);
-      out.push(row);
-      row = [];
-      value = '';
-      i++;
-    } else value += ch;
-  }
-  if (value !== '' || row.length) {
-    row.push(value);
-    out.push(row);
-  }
-  return out;
-}

@@ -19,7 +19,7 @@ const exportParams = schoolParams.extend({
 });
 
 const DESCRIPTION =
-  'Counts only, never names: cases reported in the last 12 months (this month included, months in the school’s time zone) per month (still open or closed now; in a board view with schools in different time zones the months of each school together), per article the case cites, per category and per school; open cases by age; consent coverage per group, channel and media kind (students with a granted consent valid today); response times of the last 90 days (the supervision module’s numbers) per school; the share of employees who confirmed the current protocol version.';
+  'Counts only, never names: cases reported in the last 12 months (this month included, months in the school’s time zone) per month (still open or closed now; schools in different zones: every school’s months together), per article the case cites, per category and per school; open cases by age; consent coverage per group, channel and media kind (students with a granted consent valid today and no refusal or revocation valid today, consents of their own school only; today is each school’s own date); response times of the last 90 days (the supervision module’s numbers) per school; the share of employees who confirmed the current protocol version.';
 
 /** A CSV download that Excel opens as it should (docs/dashboards.md): only this table is computed. */
 async function sendCsv(reply: FastifyReply, db: DbOrTx, scope: Scope, nowMs: number, table: (typeof TABLES)[number]) {

@@ -6,7 +6,6 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/connection.ts';
 import { fileEntries, guardianships, people } from '../../db/schema/index.ts';
 import type { FileKind } from '../../policies/files.ts';
-import { retainUntil } from './retention.ts';
 
 export interface FileTarget {
   personId: string;
@@ -40,7 +39,7 @@ export interface NewEntry {
   now: Date;
 }
 
-/** Writes one entry in each target file, with its retention date; answers the new entries' ids. */
+/** Writes one entry in each target file; answers the new entries' ids. */
 export async function fileInto(tx: DbOrTx, schoolId: string, targets: FileTarget[], entry: NewEntry): Promise<{ id: string; personId: string; fileKind: FileKind }[]> {
   if (!targets.length) return [];
   return tx
@@ -54,7 +53,10 @@ export async function fileInto(tx: DbOrTx, schoolId: string, targets: FileTarget
         entryType: entry.entryType,
         title: entry.title,
         body: entry.body,
-        retainUntil: retainUntil(f.fileKind, entry.entryType, f),
+        // Not stored: the retention date follows the person's current active/left_at (a person
+        // who comes back and leaves again gets a new date), computed by retention.ts at purge and
+        // view time.
+        retainUntil: null,
         createdBy: entry.createdBy,
         createdAt: entry.now,
       })),

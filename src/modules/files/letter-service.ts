@@ -13,7 +13,8 @@ import { appendAudit } from '../audit/chain.ts';
 import { enqueueMail } from '../mail/mailer.ts';
 import { fileInto, fileTargets } from './filing.ts';
 import type { LetterTemplate, LetterText } from './letters.ts';
-import { addresseeLine, LETTER_TEMPLATES, letterPdf, letterText, prefill, TEMPLATE_MEASURE, TEMPLATE_NAMES } from './letters.ts';
+import { dutchDay } from './dutch-time.ts';
+import { addresseeLine, blanksLeft, LETTER_TEMPLATES, letterPdf, letterText, prefill, TEMPLATE_MEASURE, TEMPLATE_NAMES } from './letters.ts';
 import { letterNoticeMail } from './mail.ts';
 import type { By } from './service.ts';
 import { nameOf } from './service.ts';
@@ -56,8 +57,11 @@ function templatesFor(s: { kind: string; measures: { kind: string }[] }): Letter
   });
 }
 
-/** The letters section of a case: who letters can be about (with the templates that fit), the drafts, the letters sent. */
-export async function caseLetters(db: AppDb, schoolId: string, incidentId: string) {
+/**
+ * The letters section of a case: who letters can be about (with the templates that fit), the
+ * drafts (each saying whether the asker may send it and which blanks are left), the letters sent.
+ */
+export async function caseLetters(db: AppDb, schoolId: string, incidentId: string, maySend: (template: string) => boolean) {
   await incidentAt(db, schoolId, incidentId);
   const subs = await subjects(db, incidentId);
   const drafts = await db.select().from(letterDrafts).where(eq(letterDrafts.incidentId, incidentId)).orderBy(asc(letterDrafts.createdAt));
@@ -72,7 +76,7 @@ export async function caseLetters(db: AppDb, schoolId: string, incidentId: strin
   return {
     people: subs.map((s) => ({ personId: s.id, name: s.name, kind: s.kind, templates: templatesFor(s) })),
     templates: LETTER_TEMPLATES.map((t) => ({ id: t, name: TEMPLATE_NAMES[t] })),
-    drafts: drafts.map(draftView),
+    drafts: drafts.map((d) => ({ ...draftView(d), maySend: maySend(d.template), blanks: blanksLeft(d) })),
     sent: sent.map((e) => {
       const p = e.payload as { template: string; subject?: string; personId: string; filed: number; mailed: number };
       return { template: p.template, subject: p.subject ?? TEMPLATE_NAMES[p.template as LetterTemplate]?.nl ?? p.template, personId: p.personId, personName: names.get(p.personId) ?? null, filed: p.filed, mailed: p.mailed, at: e.at, byName: e.byName };
@@ -170,8 +174,15 @@ async function render(db: DbOrTx, d: Draft, at: Date): Promise<Rendered> {
   const text: LetterText = { subject: d.subject, salutation: d.salutation, body: d.body, closing: d.closing };
   const footer = person.kind === 'student' || person.kind === 'guardian' ? 'Vertrouwelijk — leerlingdossier' : 'Vertrouwelijk — personeelsdossier';
   const pdf = await renderPdf(letterPdf({ ...text, schoolName: school!.name, addressee: addresseeLine(person), date: at, reference: reference(d.incidentId), footer }));
-  const day = at.toISOString().slice(0, 10);
+  const day = dutchDay(at);
   return { pdf, filename: `brief-${d.template.replace(/_/g, '-')}-${day}.pdf`, text, person, schoolName: school!.name };
+}
+
+/** A draft's template (to check who may send it before sending), or 404. */
+export async function draftTemplate(db: AppDb, schoolId: string, incidentId: string, draftId: string): Promise<string> {
+  const [d] = await db.select({ template: letterDrafts.template }).from(letterDrafts).where(and(eq(letterDrafts.id, draftId), eq(letterDrafts.incidentId, incidentId), eq(letterDrafts.schoolId, schoolId)));
+  if (!d) throw draftNotFound();
+  return d.template;
 }
 
 /** The draft as it would be sent (not stored, not filed). */
@@ -203,10 +214,19 @@ export async function sendLetter(db: AppDb, schoolId: string, incidentId: string
     const row = await incidentAt(tx, schoolId, incidentId);
     const d = await lockDraft(tx, schoolId, row.id, draftId);
     if (!d.body.trim() || !d.subject.trim()) throw new HttpError(400, 'bad_request', 'A letter needs a subject and a text before it is sent.', [{ path: !d.subject.trim() ? '$.subject' : '$.body', message: 'empty' }]);
+    const blanks = blanksLeft(d);
+    if (blanks.length) {
+      throw new HttpError(
+        409,
+        'blanks_left',
+        `Vul eerst in wat tussen haken staat: ${blanks.join(', ')}. De brief is niet verstuurd. / Fill in the parts in brackets first: ${blanks.join(', ')}. The letter was not sent.`,
+        (['subject', 'salutation', 'body', 'closing'] as const).flatMap((k) => blanksLeft({ subject: '', salutation: '', body: '', closing: '', [k]: d[k] }).map((b) => ({ path: `$.${k}`, message: `blank left: ${b}` }))),
+      );
+    }
     const r = await render(tx, d, by.now);
     const targets = await fileTargets(tx, schoolId, r.person.id, r.person.kind);
     if (!targets.length) throw new HttpError(409, 'no_file', 'This letter has no file to go in (a guardian without children at this school): it was not sent.');
-    const day = by.now.toISOString().slice(0, 10);
+    const day = dutchDay(by.now);
     const letters = await fileInto(tx, schoolId, targets, { incidentId: row.id, entryType: 'letter', title: `Brief: ${d.subject} (${day})`, body: letterText(r.text), createdBy: by.accountId, now: by.now });
     const sha256 = createHash('sha256').update(r.pdf).digest('hex');
     await tx

@@ -3,6 +3,7 @@
 // gives the subject, the salutation, the paragraphs and the closing; the writer may change any of
 // them before sending. Text in [square brackets] is for the writer to fill in.
 import type { PdfDocumentSpec } from '../../pdf/document.ts';
+import { dutchDate } from './dutch-time.ts';
 
 export const LETTER_TEMPLATES = ['warning', 'suspension', 'hearing_invitation'] as const;
 export type LetterTemplate = (typeof LETTER_TEMPLATES)[number];
@@ -33,13 +34,6 @@ export interface LetterText {
   salutation: string;
   body: string;
   closing: string;
-}
-
-const TIME_ZONE = 'Europe/Amsterdam';
-/** 26 november 2026 */
-export function dutchDate(day: string | Date): string {
-  const at = typeof day === 'string' ? new Date(`${day}T12:00:00Z`) : day;
-  return new Intl.DateTimeFormat('nl-NL', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(at);
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -91,7 +85,7 @@ export function prefill(template: LetterTemplate, f: LetterFacts): LetterText {
       } else {
         p.push(`Wij laten u met deze brief weten dat de school op ${decided} heeft besloten ${child} te schorsen voor ${plural(days, 'schooldag', 'schooldagen')}, vanaf [eerste dag] (protocol, artikel D.5). In die tijd komt ${child} niet naar school.`);
         p.push(`Waarom: ${reason}`);
-        p.push(`${child} krijgt werk mee voor thuis, zodat er zo weinig mogelijk lestijd verloren gaat. Een schorsing van meer dan een dag meldt de school aan de Inspectie van het Onderwijs.`);
+        p.push(`${child} krijgt werk mee voor thuis, zodat er zo weinig mogelijk lestijd verloren gaat.${days > 1 ? ' Omdat de schorsing langer is dan één dag, meldt de school haar bij de Inspectie van het Onderwijs.' : ''}`);
         p.push(`Deze brief komt in het leerlingdossier van ${child}. Bent u het niet eens met dit besluit, dan kunt u bezwaar maken bij het schoolbestuur; hoe dat gaat, staat in de schoolgids.`);
       }
       break;
@@ -113,6 +107,14 @@ export function prefill(template: LetterTemplate, f: LetterFacts): LetterText {
       break;
   }
   return { subject, salutation, body: p.join('\n\n'), closing };
+}
+
+/** Text in [square brackets] the writer still has to fill in (e.g. "[eerste dag]"). */
+const BLANK = /\[[^\]]+\]/g;
+
+/** The blanks left in a letter, each once, in the order they appear. */
+export function blanksLeft(l: LetterText): string[] {
+  return [...new Set([l.subject, l.salutation, l.body, l.closing].flatMap((s) => s.match(BLANK) ?? []))];
 }
 
 /** The paragraphs of a body: separated by one or more blank lines. */

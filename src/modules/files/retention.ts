@@ -3,6 +3,7 @@
 // after the end of employment, the student file two years after the student left. The rule is
 // chosen per file kind and entry type, so one type can get a period of its own without code elsewhere.
 import type { FileKind } from '../../policies/files.ts';
+import { dutchDay } from './dutch-time.ts';
 
 export const ENTRY_TYPES = ['decision', 'letter', 'email', 'call_record', 'note'] as const;
 export type EntryType = (typeof ENTRY_TYPES)[number];
@@ -37,13 +38,6 @@ export function ruleFor(kind: FileKind, entryType: string): RetentionRule {
   return RETENTION[kind][entryType as EntryType] ?? afterLeaving(kind, 2);
 }
 
-const TIME_ZONE = 'Europe/Amsterdam';
-
-/** The calendar day (YYYY-MM-DD) of an instant in Dutch time. */
-export function dutchDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
 /** A day plus whole years; 29 February becomes 28 February in a year without it. */
 export function addYears(day: string, years: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -53,7 +47,9 @@ export function addYears(day: string, years: number): string {
 
 /**
  * The last day an entry is kept: null while the person is still at the school (kept as long as
- * they are), else the leaving day plus the rule's years.
+ * they are), else the leaving day plus the rule's years. Always from the person's CURRENT
+ * `active`/`left_at` (the purge and the file view both ask here): someone who left, came back and
+ * left again is kept two years from the last leaving day, never from an earlier one.
  */
 export function retainUntil(kind: FileKind, entryType: string, person: { active: boolean; leftAt: Date | null }): string | null {
   if (person.active || !person.leftAt) return null;

@@ -14,14 +14,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { FileKind } from '../../policies/files.ts';
-import { canReadFileKind, FILE_READERS, filesPolicy } from '../../policies/files.ts';
+import { canReadFileKind, canSendLetter, FILE_READERS, filesPolicy } from '../../policies/files.ts';
 import { parseBody } from '../../server/body.ts';
+import { contentDisposition } from '../../server/download.ts';
 import { HttpError } from '../../server/errors.ts';
 import type { RouteModule } from '../../server/modules.ts';
 import { auditRefusal } from '../auth/guard.ts';
 import { mailerFor } from '../mail/mailer.ts';
 import { LETTER_TEMPLATES } from './letters.ts';
-import { caseLetters, createDraft, discardDraft, previewDraft, sendLetter, updateDraft } from './letter-service.ts';
+import { caseLetters, createDraft, discardDraft, draftTemplate, previewDraft, sendLetter, updateDraft } from './letter-service.ts';
 import { purgeRecord } from './purge.ts';
 import { entryFile, listFiles, readDocument, readFile, reportMistakenRead } from './service.ts';
 
@@ -41,20 +42,15 @@ const editBody = z
   .object({ subject: line('the subject', 200).optional(), salutation: line('the salutation', 200).optional(), body: line('the text', 20_000).optional(), closing: line('the closing', 1000).optional() })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'send at least one of subject, salutation, body, closing' });
 
-/** A Content-Disposition no file name can break. */
-function disposition(fileName: string, inline: boolean): string {
-  const ascii = fileName.replace(/[^A-Za-z0-9._-]/g, '_');
-  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
+/**
+ * A PDF with headers that keep it a PDF: the fixed content type, nosniff, never cached. A download
+ * (attachment) also gets a sandboxing CSP. An inline preview does not: Chrome and Safari refuse to
+ * show a PDF in a sandboxed document, and the bytes are our own rendering, not an upload.
+ */
 function sendPdf(reply: FastifyReply, bytes: Buffer, filename: string, inline = false) {
-  return reply
-    .type('application/pdf')
-    .header('content-disposition', disposition(filename, inline))
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "sandbox; default-src 'none'")
-    .header('cache-control', 'private, no-store')
-    .send(bytes);
+  reply.type('application/pdf').header('content-disposition', contentDisposition(filename, { inline })).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store');
+  if (!inline) reply.header('content-security-policy', "sandbox; default-src 'none'");
+  return reply.send(bytes);
 }
 
 const KIND_READERS_NL: Record<FileKind, string> = { personnel: 'Personnel files are for HR and the board.', student: 'Student files are for the director and the internal supervisor.' };
@@ -78,7 +74,7 @@ export const fileRoutes: RouteModule = async (app, ctx) => {
     config: { access: filesPolicy.rule('find') },
     schema: {
       summary: 'Who has a file',
-      description: 'People of the school with a file of a kind one may read (kind= narrows it; q= part of a name): name, kind of person, number of entries, the latest. No entries. Audited as file.list.',
+      description: 'People of the school with a file of a kind one may read (kind= narrows it; q= part of a name): name, kind of person, number of entries, the latest. No entries. At most 200, by family name; cutOff: true when there were more. Audited as file.list.',
       params: schoolParams,
       querystring: listQuery,
     },
@@ -87,7 +83,7 @@ export const fileRoutes: RouteModule = async (app, ctx) => {
       const q = request.query as z.infer<typeof listQuery>;
       if (q.kind) await mayRead(request, schoolId, q.kind);
       const kinds = (q.kind ? [q.kind] : KINDS.filter((k) => canReadFileKind(request.actor!, schoolId, k))) as FileKind[];
-      return { kinds, files: await listFiles(db, schoolId, kinds, q.q, by(request)) };
+      return { kinds, ...(await listFiles(db, schoolId, kinds, q.q, by(request))) };
     },
   });
 
@@ -156,7 +152,7 @@ export const fileRoutes: RouteModule = async (app, ctx) => {
     schema: { summary: 'A case’s letters', description: 'The people the case is about with the templates that fit them (a warning or suspension letter needs that measure in the case), the drafts, and the letters sent (titles and dates).', params: caseParams },
     handler: async (request) => {
       const { schoolId, incidentId } = caseOf(request);
-      return caseLetters(db, schoolId, incidentId);
+      return caseLetters(db, schoolId, incidentId, (template) => canSendLetter(request.actor!, schoolId, template));
     },
   });
 
@@ -201,14 +197,23 @@ export const fileRoutes: RouteModule = async (app, ctx) => {
   });
 
   app.post('/api/v1/schools/:schoolId/incidents/:incidentId/letters/:letterId/send', {
-    config: { access: filesPolicy.rule('letters') },
+    config: { access: filesPolicy.rule('send_letter') },
     schema: {
       summary: 'Send a letter',
-      description: 'Renders the PDF, files it in the file(s) it belongs to (employee: personnel file; student: student file; guardian: the student file of each child at the school), queues a notice e-mail to each addressee with an address (filed too; the letter itself is handed over on paper), records it in the case and removes the draft. One transaction.',
+      description: 'Renders the PDF, files it in the file(s) it belongs to (employee: personnel file; student: student file; guardian: the student file of each child at the school), queues a notice e-mail to each addressee with an address (filed too; the letter itself is handed over on paper), records it in the case and removes the draft. One transaction. A warning or suspension letter only the board or the director sends (403 for others); 409 blanks_left while text in [square brackets] is left.',
       params: letterParams,
     },
     handler: async (request) => {
       const { schoolId, incidentId, letterId } = caseOf(request);
+      const template = await draftTemplate(db, schoolId, incidentId, letterId);
+      if (!canSendLetter(request.actor!, schoolId, template)) {
+        await auditRefusal(ctx.database, request, 'access.not_yours', request.actor!.accountId);
+        throw new HttpError(
+          403,
+          'not_yours',
+          'Een waarschuwing of schorsing is een besluit van het bevoegd gezag: alleen de directeur of het bestuur verstuurt die brief. / A warning or suspension letter announces a decision of the bevoegd gezag: only the director or the board sends it.',
+        );
+      }
       const r = await sendLetter(db, schoolId, incidentId, letterId, by(request));
       if (r.mailed) mailer.kick();
       return r;

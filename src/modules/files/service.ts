@@ -20,10 +20,13 @@ export const nameOf = (p: { givenName: string; prefix: string | null; familyName
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** At most this many people in one answer of listFiles (by family name); `cutOff` says there were more. */
+export const LIST_LIMIT = 200;
+
 /**
  * The people of the school who have a file of one of these kinds, with how many entries it holds
- * and the latest: names only, no entries. Audited as `file.list` (who looked for files; which
- * files were opened is `file.read`).
+ * and the latest: names only, no entries, at most LIST_LIMIT (`cutOff` when there were more).
+ * Audited as `file.list` (who looked for files; which files were opened is `file.read`).
  */
 export async function listFiles(db: AppDb, schoolId: string, kinds: FileKind[], q: string | undefined, by: By) {
   const words = (q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 4);
@@ -47,12 +50,15 @@ export async function listFiles(db: AppDb, schoolId: string, kinds: FileKind[], 
     .innerJoin(people, eq(people.id, fileEntries.personId))
     .where(and(eq(fileEntries.schoolId, schoolId), inArray(fileEntries.fileKind, kinds), isNull(fileEntries.purgedAt), ...nameMatch))
     .groupBy(people.id, people.givenName, people.prefix, people.familyName, people.kind, people.active, fileEntries.fileKind)
-    .orderBy(asc(people.familyName), asc(people.givenName))
-    .limit(200);
+    .orderBy(asc(people.familyName), asc(people.givenName), asc(people.id), asc(fileEntries.fileKind))
+    .limit(LIST_LIMIT + 1);
   await db.transaction((tx) =>
     appendAudit(tx, { schoolId, actor: by.accountId, action: 'file.list', subjectType: 'school', subjectId: schoolId, requestId: by.requestId ?? null, fields: [...kinds.map((k) => `${k}_files`), ...(words.length ? ['q'] : [])], at: by.now }),
   );
-  return rows.map((r) => ({ personId: r.personId, name: nameOf(r), personKind: r.personKind, active: r.active, fileKind: r.fileKind, entries: Number(r.entries), lastAt: r.lastAt }));
+  return {
+    cutOff: rows.length > LIST_LIMIT,
+    files: rows.slice(0, LIST_LIMIT).map((r) => ({ personId: r.personId, name: nameOf(r), personKind: r.personKind, active: r.active, fileKind: r.fileKind, entries: Number(r.entries), lastAt: r.lastAt })),
+  };
 }
 
 /** A person of the school, or 404. */
@@ -73,7 +79,6 @@ export async function readFile(db: AppDb, schoolId: string, kind: FileKind, pers
         entryType: fileEntries.entryType,
         title: fileEntries.title,
         body: fileEntries.body,
-        retainUntil: fileEntries.retainUntil,
         createdAt: fileEntries.createdAt,
         createdByName: accounts.displayName,
         document: fileDocuments.filename,
@@ -97,8 +102,9 @@ export async function readFile(db: AppDb, schoolId: string, kind: FileKind, pers
         createdAt: r.createdAt,
         createdByName: r.createdByName,
         document: r.document ? { filename: r.document, sizeBytes: r.documentSize } : null,
-        // Kept while the person is at the school; after that the rule's years from leaving.
-        retainUntil: r.retainUntil ?? retainUntil(kind, r.entryType, p),
+        // Kept while the person is at the school; after that the rule's years from the CURRENT
+        // leaving day (as the purge computes it; a date stored at filing could be stale).
+        retainUntil: retainUntil(kind, r.entryType, p),
         retentionRule: ruleFor(kind, r.entryType).id,
       })),
     };
@@ -115,16 +121,21 @@ export async function entryFile(db: DbOrTx, schoolId: string, entryId: string): 
   return e;
 }
 
-/** The PDF of an entry; the read is an audit event (the entry as subject, the person as a field name only). */
+/**
+ * The PDF of an entry; the read is two audit events in one transaction: one with the entry as
+ * subject, one with the person whose file it is (so the read stays traceable to the person after
+ * the purge removed the entry).
+ */
 export async function readDocument(db: AppDb, schoolId: string, entryId: string, by: By) {
   return db.transaction(async (tx) => {
     const [d] = await tx
-      .select({ filename: fileDocuments.filename, contentType: fileDocuments.contentType, bytes: fileDocuments.bytes, fileKind: fileEntries.fileKind })
+      .select({ filename: fileDocuments.filename, contentType: fileDocuments.contentType, bytes: fileDocuments.bytes, fileKind: fileEntries.fileKind, personId: fileEntries.personId })
       .from(fileDocuments)
       .innerJoin(fileEntries, eq(fileEntries.id, fileDocuments.fileEntryId))
       .where(and(eq(fileDocuments.fileEntryId, entryId), eq(fileEntries.schoolId, schoolId)));
     if (!d) throw new HttpError(404, 'not_found', 'This file entry has no document.');
     await appendAudit(tx, { schoolId, actor: by.accountId, action: 'file.document_read', subjectType: 'file_entry', subjectId: entryId, requestId: by.requestId ?? null, fields: [`${d.fileKind}_file`, 'document'], at: by.now });
+    await appendAudit(tx, { schoolId, actor: by.accountId, action: 'file.document_read', subjectType: 'person', subjectId: d.personId, requestId: by.requestId ?? null, fields: [`${d.fileKind}_file`, 'document'], at: by.now });
     return d;
   });
 }

@@ -10,6 +10,7 @@ import type { FastifyError } from 'fastify';
 import { z } from 'zod';
 import { protocolsPolicy } from '../../policies/index.ts';
 import { parseBody } from '../../server/body.ts';
+import { contentDisposition } from '../../server/download.ts';
 import { HttpError } from '../../server/errors.ts';
 import type { RouteModule } from '../../server/modules.ts';
 import { mailerFor } from '../mail/mailer.ts';
@@ -31,12 +32,6 @@ const MB = MAX_DOCUMENT_BYTES / (1024 * 1024);
 function toHttp(e: unknown): never {
   if (e instanceof ProtocolError) throw new HttpError(e.status, e.code, e.message, e.path ? [{ path: e.path, message: e.message }] : undefined);
   throw e;
-}
-
-/** A Content-Disposition that no file name can break: ASCII name plus the encoded one. */
-function disposition(fileName: string): string {
-  const ascii = fileName.replace(/[^A-Za-z0-9._-]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 export const protocolRoutes: RouteModule = async (app, ctx) => {
@@ -96,7 +91,7 @@ export const protocolRoutes: RouteModule = async (app, ctx) => {
       const doc = await documentOf(db, schoolId, versionId).catch(toHttp);
       return reply
         .type('application/pdf')
-        .header('content-disposition', disposition(doc.fileName))
+        .header('content-disposition', contentDisposition(doc.fileName))
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "sandbox; default-src 'none'")
         .header('cache-control', 'private, no-store')

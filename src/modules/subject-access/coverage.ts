@@ -12,9 +12,11 @@ export type Holds = 'person' | 'account' | 'email';
 
 /**
  * equals: the column is the id (uuid or text); array: a uuid[] holding ids; json: the id appears
- * somewhere inside a jsonb value (a post's tagged people, an event's payload).
+ * somewhere inside a jsonb value (a post's tagged people, an event's payload); json_to: the
+ * recipient ("to") of a queued e-mail equals the address; lower: the text equals the address,
+ * ignoring case.
  */
-export type Match = 'equals' | 'array' | 'json';
+export type Match = 'equals' | 'array' | 'json' | 'json_to' | 'lower';
 
 /**
  * subject: the row is about the person; it goes into the export whole (other people replaced by
@@ -72,6 +74,8 @@ export const TABLE_RULES: TableRule[] = [
       assigned_to: A('actor', 'block'),
       police_decided_by: A('actor', 'block'),
       qualified_by: A('actor', 'block'),
+      // A public or anonymous report that left the person's e-mail address as the way to reach them.
+      reporter_contact: { holds: 'email', match: 'lower', use: 'subject', erase: 'block' },
     },
     hide: ['receipt_hash'],
     blockReason: 'een melding (incident) waarin deze persoon voorkomt wordt bewaard zolang de zaak en haar bewaartermijn lopen',
@@ -318,8 +322,8 @@ export const TABLE_RULES: TableRule[] = [
   {
     table: 'outbox',
     title: 'E-mails',
-    note: 'E-mails aan u die Postwijzer verstuurde of nog moet versturen.',
-    columns: { payload: { holds: 'email', match: 'json', use: 'subject', erase: 'delete' } },
+    note: 'E-mails aan u die Postwijzer nog moet versturen: sjabloon, onderwerp en data, niet de tekst (daarin staat een persoonlijke link). Een verstuurde e-mail bewaart alleen het sjabloon, zonder adres.',
+    columns: { payload: { holds: 'email', match: 'json_to', use: 'subject', erase: 'delete' } },
     hide: ['last_error'],
   },
   {
@@ -358,6 +362,7 @@ export const UNLINKED_COLUMNS: { table: string; column: string; holds: Holds; wh
   { table: 'audit_events', column: 'actor', holds: 'account', what: 'an account id, "system" or "cli"' },
   { table: 'audit_events', column: 'subject_id', holds: 'person', what: 'the id of what an event is about (a person, an account, a post, ...)' },
   { table: 'outbox', column: 'payload', holds: 'email', what: 'a queued e-mail: its address and text' },
+  { table: 'incidents', column: 'reporter_contact', holds: 'email', what: 'how the reporter of a public or anonymous report can be reached (often an e-mail address)' },
 ];
 
 /**
@@ -387,6 +392,17 @@ export const NOT_PEOPLE: Record<string, string> = {
   'audit_events.request_id': 'a request id',
   'file_purges.run_id': 'a purge run id',
   'file_purges.entry_id': 'the id a purged file entry had (no person: the purge record holds no names)',
+  'boards.aliases': 'other names of the board',
+  'schools.aliases': 'other names of the school',
+  'schools.contact_phone': 'the school’s own telephone number',
+  'schools.contact_email': 'the school’s own address',
+  'people.nicknames': 'the person’s own nicknames (exported with the person row; others’ are taken out by redact.ts)',
+  'people.email': 'the person’s own address (exported with the person row)',
+  'accounts.email': 'the account’s own address (exported with the account)',
+  'consent_rounds.channels': 'channel codes',
+  'audit_events.fields': 'names of the changed fields (or a count), never values',
+  'incidents.articles': 'protocol article ids',
+  'breaches.data_categories': 'kinds of data',
 };
 
 export interface SchemaColumn {
@@ -400,8 +416,8 @@ export interface SchemaColumn {
 }
 
 /** Every table of the schema with its columns and where they point: what the completeness test reads. */
-export function schemaTables(from: Record<string, unknown> = schema): { name: string; table: PgTable; columns: SchemaColumn[] }[] {
-  const out: { name: string; table: PgTable; columns: SchemaColumn[] }[] = [];
+export function schemaTables(from: Record<string, unknown> = schema): { name: string; table: PgTable; columns: SchemaColumn[]; parents: string[] }[] {
+  const out: { name: string; table: PgTable; columns: SchemaColumn[]; parents: string[] }[] = [];
   for (const value of Object.values(from)) {
     if (!is(value, PgTable)) continue;
     const config = getTableConfig(value);
@@ -414,6 +430,7 @@ export function schemaTables(from: Record<string, unknown> = schema): { name: st
     out.push({
       name: config.name,
       table: value,
+      parents: [...new Set(fkOf.values())],
       columns: config.columns.map((c) => {
         const target = fkOf.get(c.name);
         return {
@@ -450,14 +467,30 @@ export function undecidedColumns(tables = schemaTables()): string[] {
   );
 }
 
-/** Columns that could hold a person without a foreign key (uuid, jsonb, text ..._by / ..._id / actor) and are listed nowhere. */
+/** A column name that suggests an e-mail address or another way to reach someone. */
+const EMAIL_LIKE = /(e_?mail|contact|address|recipient|^to$|_to$)/u;
+
+/**
+ * Columns that could hold a person without a foreign key (uuid, uuid[], jsonb, text[], text
+ * ..._by / ..._id / actor, or a text column named like an address or contact) and are listed nowhere.
+ */
 export function unlistedSuspects(tables = schemaTables()): string[] {
   const listed = new Set([...UNLINKED_COLUMNS.map((u) => `${u.table}.${u.column}`), ...Object.keys(NOT_PEOPLE)]);
   return tables.flatMap((t) =>
     t.columns
       .filter((c) => !c.hasForeignKey && !c.primary)
-      .filter((c) => c.sqlType === 'uuid' || c.sqlType === 'uuid[]' || c.sqlType === 'jsonb' || (c.sqlType === 'text' && /(_by|_id|^actor)$/u.test(c.column)))
+      .filter((c) => c.sqlType === 'uuid' || c.sqlType === 'uuid[]' || c.sqlType === 'jsonb' || c.sqlType === 'text[]' || (c.sqlType === 'text' && (/(_by|_id|^actor)$/u.test(c.column) || EMAIL_LIKE.test(c.column))))
       .map((c) => `${t.name}.${c.column}`)
       .filter((c) => !listed.has(c)),
   );
+}
+
+/**
+ * Tables with a foreign key into a table whose rows are exported as the person's ('subject' rows)
+ * that have no decision: a child row (a file entry's document) is the person's too, so it is in
+ * the export or excluded with a reason, never forgotten.
+ */
+export function undecidedChildTables(tables = schemaTables()): string[] {
+  const subjectTables = new Set(TABLE_RULES.filter((r) => Object.values(r.columns).some((c) => c.use === 'subject')).map((r) => r.table));
+  return tables.filter((t) => !ruleOf(t.name) && !(t.name in EXCLUDED_TABLES) && t.parents.some((p) => subjectTables.has(p))).map((t) => `${t.name} → ${t.parents.filter((p) => subjectTables.has(p)).join(', ')}`);
 }

@@ -11,12 +11,13 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { AppDb, DbOrTx } from '../../db/connection.ts';
 import { accountRoles, accounts, people, posts, reviews, takedownTasks } from '../../db/schema/index.ts';
 import { appendAudit } from '../audit/chain.ts';
+import { forgetIdentities } from '../auth/identity-cache.ts';
 import { bumpDataVersion } from '../schools/school-case.ts';
 import type { ColumnRule } from './coverage.ts';
 import { schemaTables, TABLE_RULES } from './coverage.ts';
 import type { Subject } from './export.ts';
-import { incidentRolesOf, matchCondition, tableInfo, valuesFor } from './export.ts';
-import { fullName } from './redact.ts';
+import { incidentRolesOf, matchCondition, ownFileEntryIds, schoolScope, tableInfo, valuesFor } from './export.ts';
+import { escapeRegExp, fullName } from './redact.ts';
 
 /** Tables no one may rewrite (a trigger refuses UPDATE and DELETE). */
 export const APPEND_ONLY = ['audit_events', 'incident_events', 'breach_events', 'file_purges'];
@@ -27,7 +28,7 @@ const NOT_SCRUBBED = ['people', 'accounts'];
 export const REPLACEMENT = '(verwijderd)';
 
 export interface Blocker {
-  code: 'still_on_roster' | 'open_case' | 'retained' | 'named_in_retained' | 'account_elsewhere' | 'open_takedown';
+  code: 'still_on_roster' | 'open_case' | 'retained' | 'named_in_retained' | 'account_elsewhere' | 'open_takedown' | 'published_post' | 'consent_in_force';
   /** The table concerned, if any. */
   table?: string;
   count?: number;
@@ -61,13 +62,27 @@ const KEPT = [{ table: 'audit_events', reason: 'Het auditspoor blijft: het bevat
 type Runner = (q: SQL) => Promise<Record<string, unknown>[]>;
 const runner = (db: DbOrTx): Runner => async (q) => ((await db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-
-/** The regular expression (PostgreSQL ARE) that finds the person in free text: full name, e-mail, ids. */
+/**
+ * The regular expression (PostgreSQL ARE) that finds the person in free text: full name (also
+ * without the prefix, and with a nickname), e-mail addresses, ids; each whole: a letter, digit,
+ * "_", "@", "." or "-" next to it means it is part of something else ("Eva Smit-de Boer" is
+ * someone else; "x.eva.smit@..." another address).
+ */
 export function tracePattern(s: Subject): string {
-  const names = [...new Set([fullName(s.person), `${s.person.givenName} ${s.person.familyName}`])].map((n) => `\\m${escapeRe(n)}\\M`);
-  const exact = [...s.emails, s.person.id, ...s.accountIds].map(escapeRe);
-  return `(${[...names, ...exact].join('|')})`;
+  const p = s.person;
+  const family = [p.prefix, p.familyName].filter(Boolean).join(' ');
+  const names = [fullName(p), `${p.givenName} ${p.familyName}`, ...(p.nicknames ?? []).map((n) => `${n} ${family}`)].map((n) => n.normalize('NFC').trim()).filter((n) => n.length >= 3);
+  const all = [...new Set([...names, ...s.emails, p.id, ...s.accountIds])].sort((a, b) => b.length - a.length).map((x) => escapeRegExp(x).replace(/ /gu, '[[:space:]]+'));
+  return `(?<![[:alnum:]_@.-])(${all.join('|')})(?![[:alnum:]_@-])`;
+}
+
+/** The condition that limits a table to the school's rows, or null when the table cannot be limited (then it is not scrubbed). */
+function scopeOrNull(table: string, schoolId: string): SQL | null {
+  try {
+    return schoolScope(table, schoolId);
+  } catch {
+    return null;
+  }
 }
 
 /** Tables that are kept as they are: the append-only logs and every table whose rows block erasure. */
@@ -110,8 +125,9 @@ async function ownPosts(db: DbOrTx, s: Subject): Promise<string[]> {
 }
 
 /** What blocks erasure and what it would do: the dry run, and the first step of the erasure itself. */
-export async function checkErasure(db: DbOrTx, s: Subject): Promise<ErasureCheck> {
+export async function checkErasure(db: DbOrTx, s: Subject, now: Date): Promise<ErasureCheck> {
   const blockers: Blocker[] = [];
+  const schoolId = s.person.schoolId;
   if (s.person.active) {
     blockers.push({ code: 'still_on_roster', reason: 'Deze persoon staat nog actief in de leerling- of personeelsadministratie: de volgende inleesactie zou de gegevens terugzetten. Wissen kan als de persoon is vertrokken.', reasonEn: 'This person is still active on the roster: the next import would bring the data back. Erase once they have left.' });
   }
@@ -123,6 +139,11 @@ export async function checkErasure(db: DbOrTx, s: Subject): Promise<ErasureCheck
       if (c.erase !== 'block') continue;
       const m = conditionOf(s, rule.table, column, c);
       if (m) count += await countWhere(db, rule.table, m.cond);
+    }
+    if (rule.table === 'file_entries') {
+      // Letters addressed to them that are filed in someone else's file (a guardian's, in the child's).
+      const [row] = await runner(db)(sql`select count(*)::int as n from file_entries where id = any(${sql.param(await ownFileEntryIds(db, schoolId, s.person.id))}::uuid[]) and person_id <> ${s.person.id}::uuid`);
+      count += Number(row?.n ?? 0);
     }
     if (count > 0) blockers.push({ code: 'retained', table: rule.table, count, reason: `${rule.title}: ${rule.blockReason ?? 'wordt bewaard'} (${count} rij(en)).`, reasonEn: `${rule.table}: kept for a retention period or a legal duty (${count} row(s)).` });
   }
@@ -151,10 +172,38 @@ export async function checkErasure(db: DbOrTx, s: Subject): Promise<ErasureCheck
     if (n > 0) blockers.push({ code: 'account_elsewhere', table: 'account_roles', count: n, reason: 'Het account van deze persoon heeft ook rollen op een andere school of als iemand anders: neem die rollen eerst weg (of wis de persoon ook daar).', reasonEn: 'The person’s account also holds roles at another school or as someone else: take those roles away first (or erase the person there too).' });
   }
   const mine = await ownPosts(db, s);
-  if (mine.length) {
-    const [open] = await db.select({ n: sql<number>`count(*)::int` }).from(takedownTasks).where(and(inArray(takedownTasks.postId, mine), sql`${takedownTasks.doneAt} is null`));
+  {
+    // Art. 17(2): what is online must first be taken down; the tasks that say so are not deleted.
+    const [open] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(takedownTasks)
+      .where(and(eq(takedownTasks.schoolId, schoolId), sql`${takedownTasks.doneAt} is null`, or(eq(takedownTasks.personId, s.person.id), mine.length ? inArray(takedownTasks.postId, mine) : undefined)));
     const n = Number(open?.n ?? 0);
-    if (n > 0) blockers.push({ code: 'open_takedown', table: 'takedown_tasks', count: n, reason: `Een geplaatst bericht van deze persoon moet nog offline worden gehaald (${n} open verwijderverzoek(en)).`, reasonEn: `A published post of this person still has ${n} open takedown task(s): it must be taken offline first.` });
+    if (n > 0) blockers.push({ code: 'open_takedown', table: 'takedown_tasks', count: n, reason: `Er staan nog ${n} open verwijderverzoek(en) voor berichten van of met deze persoon: haal die berichten eerst offline (AVG art. 17 lid 2).`, reasonEn: `${n} open takedown task(s) concern this person or their posts: take those posts offline first (GDPR art. 17(2)).` });
+  }
+  {
+    const [shown] = await runner(db)(sql`select count(*)::int as n from posts p where p.school_id = ${schoolId}::uuid and p.status = 'published' and (
+      p.author_id = ${s.person.id}::uuid or exists (select 1 from post_people pp where pp.post_id = p.id and pp.person_id = ${s.person.id}::uuid) or position(${s.person.id} in p.content::text) > 0)`);
+    const n = Number(shown?.n ?? 0);
+    if (n > 0) {
+      const [media] = await runner(db)(sql`select count(*)::int as n from media_items m where m.school_id = ${schoolId}::uuid and (position(${s.person.id} in m.tags::text) > 0 or position(${s.person.id} in m.heard::text) > 0)`);
+      const m = Number(media?.n ?? 0);
+      blockers.push({
+        code: 'published_post',
+        table: 'posts',
+        count: n,
+        reason: `${n} geplaatst(e) bericht(en) van of met deze persoon staan nog online: de school moet die eerst offline halen en het platform vragen ze te verwijderen (AVG art. 17 lid 2).${m ? ` In ${m} foto('s), video('s) of geluidsopname(n) zelf is deze persoon te zien of te horen: wissen in Postwijzer haalt de persoon daar niet uit.` : ''}`,
+        reasonEn: `${n} published post(s) by or showing this person are still online: the school must take them down and ask the platform to remove them first (GDPR art. 17(2)).${m ? ` ${m} photo(s), video(s) or recording(s) themselves show this person: erasing in Postwijzer does not remove them from those.` : ''}`,
+      });
+    }
+  }
+  {
+    // Art. 7(1): the school must be able to show who gave a consent that is still in force.
+    const day = now.toISOString().slice(0, 10);
+    const [given] = await runner(db)(sql`select count(*)::int as n from consent_events c where c.school_id = ${schoolId}::uuid and c.given_by = ${s.person.id}::uuid and c.person_id <> c.given_by and c.status = 'granted' and c.valid_until >= ${day}::date
+      and not exists (select 1 from consent_events l where l.school_id = c.school_id and l.person_id = c.person_id and l.channel = c.channel and l.media = c.media and l.school_year = c.school_year and (l.recorded_at, l.id) > (c.recorded_at, c.id))`);
+    const n = Number(given?.n ?? 0);
+    if (n > 0) blockers.push({ code: 'consent_in_force', table: 'consent_events', count: n, reason: `Deze persoon gaf ${n} toestemming(en) die nog gelden (bijvoorbeeld als ouder voor een kind): de school moet kunnen aantonen wie die gaf (AVG art. 7 lid 1). Wissen kan als die zijn ingetrokken, vervangen of verlopen.`, reasonEn: `This person gave ${n} consent(s) still in force (e.g. as a parent for a child): the school must be able to show who gave them (GDPR art. 7(1)). Erase once they are revoked, replaced or expired.` });
   }
 
   const plan: PlanStep[] = [];
@@ -169,7 +218,9 @@ export async function checkErasure(db: DbOrTx, s: Subject): Promise<ErasureCheck
   plan.push({ table: 'people', column: 'id', action: 'delete', rows: 1, title: 'Persoon (leerling- en personeelsadministratie)' });
   for (const c of columns) {
     if (retained.has(c.table) || NOT_SCRUBBED.includes(c.table)) continue;
-    const [row] = await run(sql`select count(*)::int as n from ${sql.identifier(c.table)} where ${asText(c.column, c.type)} ~* ${pattern}`);
+    const scope = scopeOrNull(c.table, schoolId);
+    if (!scope) continue;
+    const [row] = await run(sql`select count(*)::int as n from ${sql.identifier(c.table)} where ${scope} and ${asText(c.column, c.type)} ~* ${pattern}`);
     const n = Number(row?.n ?? 0);
     if (n) plan.push({ table: c.table, column: c.column, action: 'scrub', rows: n, title: TABLE_RULES.find((r) => r.table === c.table)?.title ?? c.table });
   }
@@ -200,11 +251,18 @@ export class ErasureRefused extends Error {
  * inside the transaction, under a lock on the person row).
  */
 export async function erasePerson(db: AppDb, schoolId: string, personId: string, by: { actor: string; requestId?: string | null; now: Date }, load: (tx: DbOrTx) => Promise<Subject | null>): Promise<ErasureCheck | null> {
+  const done = await eraseInTransaction(db, schoolId, personId, by, load);
+  // The erased accounts' sessions and tokens stop at once in this process (others: within the cache's TTL).
+  if (done) forgetIdentities();
+  return done;
+}
+
+async function eraseInTransaction(db: AppDb, schoolId: string, personId: string, by: { actor: string; requestId?: string | null; now: Date }, load: (tx: DbOrTx) => Promise<Subject | null>): Promise<ErasureCheck | null> {
   return db.transaction(async (tx) => {
     await tx.select({ id: people.id }).from(people).where(and(eq(people.id, personId), eq(people.schoolId, schoolId))).for('update');
     const s = await load(tx);
     if (!s) return null;
-    const check = await checkErasure(tx, s);
+    const check = await checkErasure(tx, s, by.now);
     if (!check.allowed) throw new ErasureRefused(check);
     const run = runner(tx);
     const ids = new Set([s.person.id, ...s.accountIds]);
@@ -251,10 +309,13 @@ export async function erasePerson(db: AppDb, schoolId: string, personId: string,
     const retained = retainedTables();
     for (const c of textColumns()) {
       if (retained.has(c.table) || NOT_SCRUBBED.includes(c.table)) continue;
+      // Only the school's rows, and only rows whose text names the person.
+      const scope = scopeOrNull(c.table, schoolId);
+      if (!scope) continue;
       const col = sql.identifier(c.column);
       const replaced = sql`regexp_replace(${asText(c.column, c.type)}, ${pattern}, ${REPLACEMENT}, 'gi')`;
       const value = c.type === 'text' ? replaced : c.type === 'jsonb' ? sql`${replaced}::jsonb` : sql`${replaced}::text[]`;
-      await run(sql`update ${sql.identifier(c.table)} set ${col} = ${value} where ${asText(c.column, c.type)} ~* ${pattern}`);
+      await run(sql`update ${sql.identifier(c.table)} set ${col} = ${value} where ${scope} and ${asText(c.column, c.type)} ~* ${pattern}`);
     }
     // The roster changed: app processes rebuild their prepared copy of the school.
     await bumpDataVersion(tx, schoolId);

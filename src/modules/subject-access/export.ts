@@ -5,7 +5,7 @@ import { and, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/connection.ts';
-import { accountRoles, accounts, breachEvents, breaches, fileDocuments, fileEntries, incidentEvents, incidentPeople, incidents, incidentTasks, measures, people, schools } from '../../db/schema/index.ts';
+import { accountRoles, accounts, auditEvents, breachEvents, breaches, fileDocuments, fileEntries, incidentEvents, incidentPeople, incidents, incidentTasks, measures, outbox, people, schools } from '../../db/schema/index.ts';
 import { renderPdf } from '../../pdf/document.ts';
 import type { PdfBlock } from '../../pdf/document.ts';
 import type { ColumnRule, TableRule } from './coverage.ts';
@@ -93,6 +93,73 @@ export function valuesFor(s: Subject, table: string, column: string, rule: Colum
   return rule.holds === 'person' ? [s.person.id] : rule.holds === 'account' ? s.accountIds : s.emails;
 }
 
+const inSchool = (table: string, schoolId: string): SQL => sql`${sql.identifier(table)}.${sql.identifier('school_id')} = ${schoolId}::uuid`;
+const parentIn = (table: string, column: string, parent: string, schoolId: string): SQL => sql`${sql.identifier(table)}.${sql.identifier(column)} in (select p.id from ${sql.identifier(parent)} p where p.school_id = ${schoolId}::uuid)`;
+
+/**
+ * "The row belongs to the school of the request", per table: its own school_id, or its parent's
+ * (a case, a breach, a post, a review, a round, a group, the school's board). An account may hold
+ * roles at several schools: what it did at another school is not part of this school's export.
+ * Null for the account's own tables (sessions, keys, the account itself): they belong to the person.
+ */
+export function schoolScope(table: string, schoolId: string): SQL | null {
+  switch (table) {
+    case 'breaches':
+      return sql`(${inSchool(table, schoolId)} or ${schoolId}::uuid = any(${sql.identifier('school_ids')}))`;
+    case 'incident_people':
+    case 'incident_events':
+    case 'incident_tasks':
+    case 'incident_steps':
+    case 'measures':
+      return parentIn(table, 'incident_id', 'incidents', schoolId);
+    case 'breach_events':
+      return sql`${sql.identifier('breach_id')} in (select b.id from breaches b where b.school_id = ${schoolId}::uuid or ${schoolId}::uuid = any(b.school_ids))`;
+    case 'review_events':
+      return parentIn(table, 'review_id', 'reviews', schoolId);
+    case 'post_people':
+      return parentIn(table, 'post_id', 'posts', schoolId);
+    case 'permission_students':
+      return parentIn(table, 'permission_id', 'permissions', schoolId);
+    case 'consent_requests':
+      return parentIn(table, 'round_id', 'consent_rounds', schoolId);
+    case 'group_staff':
+      return parentIn(table, 'group_id', 'groups', schoolId);
+    case 'guardianships':
+      return sql`(${parentIn(table, 'guardian_id', 'people', schoolId)} or ${parentIn(table, 'student_id', 'people', schoolId)})`;
+    case 'acknowledgements':
+      return sql`${sql.identifier('protocol_version_id')} in (select v.id from protocol_versions v join schools s on s.board_id = v.board_id where s.id = ${schoolId}::uuid)`;
+    case 'protocol_reminders':
+      return sql`${sql.identifier('version_id')} in (select v.id from protocol_versions v join schools s on s.board_id = v.board_id where s.id = ${schoolId}::uuid)`;
+    case 'protocol_versions':
+      return sql`${sql.identifier('board_id')} = (select s.board_id from schools s where s.id = ${schoolId}::uuid)`;
+    case 'api_tokens':
+      // A key for all the account's schools (null) is the person's; one for another school is not this school's.
+      return sql`(${sql.identifier('api_tokens')}.${sql.identifier('school_id')} is null or ${inSchool(table, schoolId)})`;
+    case 'sessions':
+    case 'account_tokens':
+    case 'accounts':
+    case 'outbox':
+      return null;
+    default:
+      if (tableInfo(table).columns.has('school_id')) return inSchool(table, schoolId);
+      throw new Error(`subject access: no school scope for ${table}`);
+  }
+}
+
+/**
+ * The file entries that are the person's: those in their own file, except letters (and their
+ * e-mails) addressed to someone else (a guardian's letter is filed in the child's file), and the
+ * letters addressed to them that sit in someone else's file (a child's). The addressee is the
+ * person of the case's "letter_sent" event written in the same transaction (same case, same time).
+ */
+export async function ownFileEntryIds(db: DbOrTx, schoolId: string, personId: string): Promise<string[]> {
+  const addressee = (op: SQL) => sql`exists (select 1 from incident_events ie where ie.incident_id = fe.incident_id and ie.type = 'letter_sent' and ie.created_at = fe.created_at and fe.entry_type in ('letter', 'email') and ${op})`;
+  const rows = (await db.execute(sql`select fe.id from file_entries fe where fe.school_id = ${schoolId}::uuid and (
+    (fe.person_id = ${personId}::uuid and not ${addressee(sql`ie.payload->>'personId' <> ${personId}`)})
+    or ${addressee(sql`ie.payload->>'personId' = ${personId}`)})`)) as unknown as { rows: { id: string }[] };
+  return rows.rows.map((r) => r.id);
+}
+
 /** The SQL condition "this column points at the person", or null when they have nothing it could match. */
 export function matchCondition(col: PgColumn, rule: ColumnRule, values: string[]): SQL | null {
   if (!values.length) return null;
@@ -103,6 +170,11 @@ export function matchCondition(col: PgColumn, rule: ColumnRule, values: string[]
       return sql`${col}::text[] && ${sql.param(values)}::text[]`;
     case 'json':
       return or(...values.map((v) => sql`position(${v.toLowerCase()} in lower(${col}::text)) > 0`))!;
+    case 'json_to':
+      // The recipient of a queued e-mail, compared whole: "an@school.nl" is not "jan@school.nl".
+      return sql`lower(${col}->>'to') in (${sql.join(values.map((v) => sql`${v.toLowerCase()}`), sql`, `)})`;
+    case 'lower':
+      return sql`lower(${col}) in (${sql.join(values.map((v) => sql`${v.toLowerCase()}`), sql`, `)})`;
   }
 }
 
@@ -128,6 +200,13 @@ function clean(info: TableInfo, rule: TableRule | undefined, row: AnyRow): AnyRo
   return out;
 }
 
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+/** A status change as the people in a case see it: from, to, when (no reason text, which can name others). */
+const pickStatus = (payload: unknown): Record<string, unknown> => {
+  const p = (payload ?? {}) as Record<string, unknown>;
+  return { from: p.from ?? null, to: p.to ?? null };
+};
+
 const dedupe = (rows: AnyRow[]): AnyRow[] => {
   const seen = new Set<string>();
   return rows.filter((r) => {
@@ -142,13 +221,24 @@ const dedupe = (rows: AnyRow[]): AnyRow[] => {
 async function incidentRoles(db: DbOrTx, s: Subject): Promise<Map<string, Set<string>>> {
   const roles = new Map<string, Set<string>>();
   const add = (id: string, role: string) => roles.set(id, (roles.get(id) ?? new Set()).add(role));
-  for (const r of await db.select().from(incidentPeople).where(eq(incidentPeople.personId, s.person.id))) add(r.incidentId, r.role);
+  for (const r of await db.select().from(incidentPeople).where(and(eq(incidentPeople.personId, s.person.id), schoolScope('incident_people', s.person.schoolId)!))) add(r.incidentId, r.role);
   const direct = await db
-    .select({ id: incidents.id, reporterId: incidents.reporterId, reporterAccountId: incidents.reporterAccountId, qualifiedPersonId: incidents.qualifiedPersonId })
+    .select({ id: incidents.id, reporterId: incidents.reporterId, reporterAccountId: incidents.reporterAccountId, reporterContact: incidents.reporterContact, qualifiedPersonId: incidents.qualifiedPersonId })
     .from(incidents)
-    .where(or(eq(incidents.reporterId, s.person.id), eq(incidents.qualifiedPersonId, s.person.id), s.accountIds.length ? inArray(incidents.reporterAccountId, s.accountIds) : undefined));
+    .where(
+      and(
+        eq(incidents.schoolId, s.person.schoolId),
+        or(
+          eq(incidents.reporterId, s.person.id),
+          eq(incidents.qualifiedPersonId, s.person.id),
+          s.accountIds.length ? inArray(incidents.reporterAccountId, s.accountIds) : undefined,
+          // A public or anonymous report where they left their e-mail address as contact.
+          s.emails.length ? inArray(sql`lower(${incidents.reporterContact})`, s.emails) : undefined,
+        ),
+      ),
+    );
   for (const r of direct) {
-    if (r.reporterId === s.person.id || (r.reporterAccountId && s.accountIds.includes(r.reporterAccountId))) add(r.id, 'reporter');
+    if (r.reporterId === s.person.id || (r.reporterAccountId && s.accountIds.includes(r.reporterAccountId)) || (r.reporterContact && s.emails.includes(r.reporterContact.toLowerCase()))) add(r.id, 'reporter');
     if (r.qualifiedPersonId === s.person.id) add(r.id, 'qualified');
   }
   return roles;
@@ -172,8 +262,9 @@ const INCIDENT_WITHHELD = [
 ];
 
 /** The rows of one table about the person (custom for the case records, generic for the rest). */
-async function subjectRows(db: DbOrTx, s: Subject, rule: TableRule, info: TableInfo, cases: Map<string, Set<string>>): Promise<{ rows: AnyRow[]; withheld: string[] }> {
+async function subjectRows(db: DbOrTx, s: Subject, rule: TableRule, info: TableInfo, cases: Map<string, Set<string>>, exportedIds: Set<string>): Promise<{ rows: AnyRow[]; withheld: string[] }> {
   const pid = s.person.id;
+  const schoolId = s.person.schoolId;
   switch (rule.table) {
     case 'incidents': {
       if (!cases.size) return { rows: [], withheld: [] };
@@ -205,11 +296,18 @@ async function subjectRows(db: DbOrTx, s: Subject, rule: TableRule, info: TableI
       const visible = [...cases].filter(([, roles]) => [...roles].some((x) => SEES_FACTS.includes(x))).map(([id]) => id);
       if (!visible.length) return { rows: [], withheld: [] };
       const rows = await db.select().from(incidentEvents).where(inArray(incidentEvents.incidentId, visible)).orderBy(incidentEvents.id);
-      const shared = rows.filter((r) => r.visibility === 'shareable');
-      const internal = rows.length - shared.length;
+      // Shareable notes are written to the reporter: only the reporter gets them. Everyone else in
+      // the case sees how its status went (a note could name who reported them, art. 15(4)).
+      const reporterIn = new Set(visible.filter((id) => cases.get(id)?.has('reporter')));
+      const shared = rows.filter((r) => r.visibility === 'shareable' && (reporterIn.has(r.incidentId) || r.type === 'status_changed'));
+      const internal = rows.filter((r) => r.visibility !== 'shareable').length;
+      const forReporter = rows.filter((r) => r.visibility === 'shareable' && !shared.includes(r)).length;
       return {
-        rows: shared.map((r) => ({ id: r.id, incidentId: r.incidentId, type: r.type, payload: r.payload, createdAt: r.createdAt })),
-        withheld: internal ? [`${internal} interne notitie(s) of stap(pen) van de behandelaars: niet opgenomen (art. 15 lid 4 AVG; interne beraadslaging).`] : [],
+        rows: shared.map((r) => ({ id: r.id, incidentId: r.incidentId, type: r.type, payload: r.type === 'status_changed' && !reporterIn.has(r.incidentId) ? pickStatus(r.payload) : r.payload, createdAt: r.createdAt })),
+        withheld: [
+          ...(internal ? [`${internal} interne notitie(s) of stap(pen) van de behandelaars: niet opgenomen (art. 15 lid 4 AVG; interne beraadslaging).`] : []),
+          ...(forReporter ? [`${forReporter} bericht(en) aan de melder: niet opgenomen (bescherming van de melder, art. 15 lid 4 AVG); alleen de statuswijzigingen staan hier.`] : []),
+        ],
       };
     }
     case 'incident_tasks': {
@@ -219,13 +317,37 @@ async function subjectRows(db: DbOrTx, s: Subject, rule: TableRule, info: TableI
       if (!conds.length) return { rows: [], withheld: [] };
       return { rows: (await db.select().from(incidentTasks).where(or(...conds))) as AnyRow[], withheld: [] };
     }
+    case 'file_entries': {
+      const ids = await ownFileEntryIds(db, schoolId, pid);
+      if (!ids.length) return { rows: [], withheld: [] };
+      return { rows: (await db.select().from(fileEntries).where(inArray(fileEntries.id, ids))) as AnyRow[], withheld: [] };
+    }
     case 'file_documents': {
-      const entries = await db.select({ id: fileEntries.id }).from(fileEntries).where(eq(fileEntries.personId, pid));
-      if (!entries.length) return { rows: [], withheld: [] };
-      return { rows: (await db.select().from(fileDocuments).where(inArray(fileDocuments.fileEntryId, entries.map((e) => e.id)))) as AnyRow[], withheld: [] };
+      const ids = await ownFileEntryIds(db, schoolId, pid);
+      if (!ids.length) return { rows: [], withheld: [] };
+      return { rows: (await db.select().from(fileDocuments).where(inArray(fileDocuments.fileEntryId, ids))) as AnyRow[], withheld: [] };
+    }
+    case 'outbox': {
+      // Only what the mail was: never its text, which can hold a working link (an invitation, a
+      // password reset, a consent form) that must not leave the school in an export.
+      if (!s.emails.length) return { rows: [], withheld: [] };
+      const rows = await db.select().from(outbox).where(matchCondition(outbox.payload, { holds: 'email', match: 'json_to', use: 'subject', erase: 'delete' }, s.emails)!).orderBy(outbox.id);
+      return {
+        rows: rows.map((r) => {
+          const m = (r.payload ?? {}) as { template?: unknown; subject?: unknown };
+          return { id: r.id, template: m.template ?? null, subject: m.subject ?? null, createdAt: r.createdAt, runAfter: r.runAfter, doneAt: r.doneAt };
+        }),
+        withheld: rows.length ? ['De tekst van e-mails die nog niet zijn verstuurd: niet opgenomen (er staat een persoonlijke link in; art. 15 lid 4 AVG, beveiliging art. 32).'] : [],
+      };
+    }
+    case 'audit_events': {
+      // What was done with their data: events about the person, their accounts, or any row in this export.
+      const about = [...new Set([pid, ...s.accountIds, ...exportedIds])];
+      const conds = [inArray(auditEvents.subjectId, about), s.accountIds.length ? inArray(auditEvents.actor, s.accountIds) : undefined].filter(Boolean) as SQL[];
+      return { rows: (await db.select().from(auditEvents).where(and(eq(auditEvents.schoolId, schoolId), or(...conds))).orderBy(auditEvents.id)) as AnyRow[], withheld: [] };
     }
     case 'breach_events': {
-      const concerned = await db.select({ id: breaches.id }).from(breaches).where(sql`${pid}::uuid = any(${breaches.peopleIds})`);
+      const concerned = await db.select({ id: breaches.id }).from(breaches).where(and(sql`${pid}::uuid = any(${breaches.peopleIds})`, schoolScope('breaches', schoolId)!));
       if (!concerned.length) return { rows: [], withheld: [] };
       return { rows: (await db.select().from(breachEvents).where(inArray(breachEvents.breachId, concerned.map((b) => b.id))).orderBy(breachEvents.id)) as AnyRow[], withheld: [] };
     }
@@ -238,7 +360,8 @@ async function subjectRows(db: DbOrTx, s: Subject, rule: TableRule, info: TableI
         const cond = matchCondition(entry[1], c, valuesFor(s, rule.table, column, c));
         if (cond) conds.push(cond);
       }
-      return { rows: conds.length ? await selectWhere(db, info, or(...conds)) : [], withheld: [] };
+      const scope = schoolScope(rule.table, schoolId);
+      return { rows: conds.length ? await selectWhere(db, info, scope ? and(scope, or(...conds)) : or(...conds)) : [], withheld: [] };
     }
   }
 }
@@ -260,7 +383,8 @@ async function actorReferences(db: DbOrTx, s: Subject, rule: TableRule, info: Ta
     if (!entry) continue;
     const cond = matchCondition(entry[1], c, valuesFor(s, rule.table, column, c));
     if (!cond) continue;
-    for (const row of await selectWhere(db, info, cond)) {
+    const scope = schoolScope(rule.table, s.person.schoolId);
+    for (const row of await selectWhere(db, info, scope ? and(scope, cond) : cond)) {
       // Tables with a composite key (no single primary column): the key is every uuid column but the person's own.
       const keyCols = keys.length ? keys : [...info.columns.values()].filter(([, col]) => col.getSQLType() === 'uuid' && col.name !== column).map(([k]) => k);
       const at = t ? row[t] : null;
@@ -272,12 +396,14 @@ async function actorReferences(db: DbOrTx, s: Subject, rule: TableRule, info: Ta
 
 /** Everything about the person, with everyone else taken out. */
 export async function buildExport(db: DbOrTx, s: Subject, now: Date): Promise<SubjectExport> {
-  const redactor = await redactorFor(db, { personId: s.person.id, accountIds: s.accountIds });
+  const redactor = await redactorFor(db, { personId: s.person.id, accountIds: s.accountIds, emails: s.emails });
   const cases = await incidentRoles(db, s);
   const tables: Record<string, ExportSection> = {};
+  const exportedIds = new Set<string>();
   for (const rule of TABLE_RULES) {
     const info = tableInfo(rule.table);
-    const { rows, withheld } = await subjectRows(db, s, rule, info, cases);
+    const { rows, withheld } = await subjectRows(db, s, rule, info, cases, exportedIds);
+    for (const r of rows) for (const k of ['id', 'postId', 'fileEntryId']) if (typeof r[k] === 'string' && UUID_RE.test(r[k])) exportedIds.add(r[k]);
     // A row already in the section that shows the column (their own consent, given by themselves) is not repeated as something they did.
     const actedIn = (await actorReferences(db, s, rule, info)).filter((a) => {
       const key = info.columns.get(a.column)?.[0];
@@ -545,6 +671,44 @@ function show(v: unknown): string {
 
 export const PERSON_HEADING = 'Uw gegevens in de leerling- en personeelsadministratie';
 export const EMPTY_HEADING = 'Onderdelen zonder gegevens over u';
+/** Codes that read better in Dutch (a whole value only, never part of a text). */
+const VALUES: Record<string, string> = {
+  granted: 'toestemming gegeven',
+  refused: 'geen toestemming',
+  revoked: 'toestemming ingetrokken',
+  photo: "foto's",
+  video: 'film',
+  audio: 'geluid',
+  portal: 'via de app',
+  form: 'formulier',
+  paper: 'op papier',
+  import: 'ingelezen',
+  staff: 'door de school',
+  lesson_time: 'toestemming lestijd (A.1)',
+  school_project: 'schoolproject (A.6)',
+  school_social_media: 'sociale media van de school',
+  school_website: 'website van de school',
+  newsletter: 'nieuwsbrief',
+  personal_social_media: 'eigen sociale media',
+  employee: 'medewerker',
+  student: 'leerling',
+  guardian: 'ouder of verzorger',
+  director: 'directeur',
+  supervisor: 'leidinggevende',
+  internal_supervisor: 'intern begeleider',
+  communication_officer: 'communicatiemedewerker',
+  confidential_adviser: 'vertrouwenspersoon',
+  data_protection_officer: 'functionaris gegevensbescherming',
+  board: 'bestuur',
+  personnel: 'personeelsdossier',
+  draft: 'concept',
+  submitted: 'ter controle',
+  published: 'geplaatst',
+  withdrawn: 'ingetrokken',
+  approved: 'goedgekeurd',
+  changes_requested: 'aanpassingen gevraagd',
+  rejected: 'afgewezen',
+};
 const camel = (column: string) => column.replace(/_([a-z])/gu, (_m, c: string) => c.toUpperCase());
 const KIND_NL: Record<string, string> = { student: 'leerling', employee: 'medewerker', guardian: 'ouder of verzorger', other: 'anders' };
 
@@ -572,6 +736,15 @@ export async function exportPdf(e: SubjectExport): Promise<Buffer> {
       ],
     },
   ];
+  // In the readable version the person's own ids read as "u", the school's id as its name.
+  const ownAccounts = new Set(((e.tables.accounts?.rows ?? []) as { id?: string }[]).map((a) => a.id).filter(Boolean));
+  const shown = (v: unknown): string => {
+    if (v === p.id) return 'u';
+    if (typeof v === 'string' && ownAccounts.has(v)) return 'uw account';
+    if (v === e.school.id) return e.school.name;
+    if (typeof v === 'string' && Object.hasOwn(VALUES, v)) return VALUES[v]!;
+    return show(v);
+  };
   const empty: ExportSection[] = [];
   for (const section of Object.values(e.tables)) {
     if (!section.rows.length && !section.actedIn.length && !section.withheld.length) {
@@ -582,11 +755,11 @@ export async function exportPdf(e: SubjectExport): Promise<Buffer> {
     blocks.push({ kind: 'paragraph', text: section.note });
     section.rows.forEach((row, i) => {
       if (section.rows.length > 1) blocks.push({ kind: 'paragraph', text: `${i + 1} van ${section.rows.length}` });
-      blocks.push({ kind: 'fields', rows: Object.entries(row).map(([k, v]) => [LABELS[k] ?? k, show(v)] as const) });
+      blocks.push({ kind: 'fields', rows: Object.entries(row).map(([k, v]) => [LABELS[k] ?? k, shown(v)] as const) });
     });
     if (section.actedIn.length) {
       blocks.push({ kind: 'paragraph', text: 'Waar u als medewerker iets deed in gegevens van anderen (alleen wat en wanneer):' });
-      blocks.push({ kind: 'table', columns: ['Wat u deed', 'Welk gegeven', 'Wanneer'], rows: section.actedIn.map((a) => [LABELS[camel(a.column)] ?? a.column, Object.values(a.key).map(show).join(' / '), show(a.at)]) });
+      blocks.push({ kind: 'table', columns: ['Wat u deed', 'Welk gegeven', 'Wanneer'], rows: section.actedIn.map((a) => [LABELS[camel(a.column)] ?? a.column, Object.values(a.key).map(shown).join(' / '), show(a.at)]) });
     }
     for (const w of section.withheld) blocks.push({ kind: 'paragraph', text: `Niet opgenomen: ${w}` });
   }

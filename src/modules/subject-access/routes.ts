@@ -11,13 +11,14 @@ import type { DbOrTx } from '../../db/connection.ts';
 import { people } from '../../db/schema/index.ts';
 import { subjectAccessPolicy } from '../../policies/index.ts';
 import { parseBody } from '../../server/body.ts';
+import { contentDisposition } from '../../server/download.ts';
 import { HttpError } from '../../server/errors.ts';
 import type { RouteModule } from '../../server/modules.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { checkErasure, erasePerson, ErasureRefused } from './erasure.ts';
 import { buildExport, exportJson, exportPdf, loadSubject } from './export.ts';
 import type { SubjectExport } from './export.ts';
-import { fullName } from './redact.ts';
+import { fullName, normaliseName } from './redact.ts';
 
 const schoolParams = z.object({ schoolId: z.string() });
 const personParams = schoolParams.extend({ personId: z.string() });
@@ -51,7 +52,7 @@ export const subjectAccessRoutes: RouteModule = async (app, ctx) => {
 
   app.get('/api/v1/schools/:schoolId/subject-access/people', {
     config: { access: subjectAccessPolicy.rule('export') },
-    schema: { summary: 'Find a person for a request', description: 'People of the school (also those who left) whose name, e-mail or number in the school administration contains q; at most 25.', params: schoolParams, querystring: searchQuery },
+    schema: { summary: 'Find a person for a request', description: 'People of the school (also those who left) whose name, e-mail or number in the school administration contains q; at most 25. Audited (subject.searched: how many were found, never the query).', params: schoolParams, querystring: searchQuery },
     handler: async (request) => {
       const { schoolId } = request.params as z.infer<typeof schoolParams>;
       const { q } = request.query as z.infer<typeof searchQuery>;
@@ -63,6 +64,8 @@ export const subjectAccessRoutes: RouteModule = async (app, ctx) => {
         .where(and(eq(people.schoolId, schoolId), or(ilike(sql`${people.givenName} || ' ' || coalesce(${people.prefix} || ' ', '') || ${people.familyName}`, like), ilike(people.email, like), ilike(people.externalId, like))))
         .orderBy(asc(people.familyName), asc(people.givenName))
         .limit(25);
+      // A search shows who has a case or a breach at the school: it is in the trail (how many were found, never the typed query).
+      await db.transaction((tx) => appendAudit(tx, { schoolId, actor: request.actor!.accountId, action: 'subject.searched', subjectType: 'school', subjectId: schoolId, requestId: request.id, fields: [`found:${rows.length}`], at: now() }));
       return { people: rows.map((r) => ({ id: r.id, name: fullName(r), kind: r.kind, active: r.active, externalId: r.externalId, birthDate: r.birthDate })) };
     },
   });
@@ -74,7 +77,7 @@ export const subjectAccessRoutes: RouteModule = async (app, ctx) => {
       const e = await exported(request, 'json');
       return reply
         .header('content-type', 'application/json; charset=utf-8')
-        .header('content-disposition', `attachment; filename="inzage-${String((e.person as { id: string }).id)}.json"`)
+        .header('content-disposition', contentDisposition(`inzage-${String((e.person as { id: string }).id)}.json`))
         .header('cache-control', 'no-store')
         .send(exportJson(e));
     },
@@ -88,7 +91,7 @@ export const subjectAccessRoutes: RouteModule = async (app, ctx) => {
       const pdf = await exportPdf(e);
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', `attachment; filename="inzage-${String((e.person as { id: string }).id)}.pdf"`)
+        .header('content-disposition', contentDisposition(`inzage-${String((e.person as { id: string }).id)}.pdf`))
         .header('cache-control', 'no-store')
         .send(pdf);
     },
@@ -96,11 +99,14 @@ export const subjectAccessRoutes: RouteModule = async (app, ctx) => {
 
   app.get('/api/v1/schools/:schoolId/subject-access/people/:personId/erasure', {
     config: { access: subjectAccessPolicy.rule('export') },
-    schema: { summary: 'Erasure dry run', description: 'Whether the person may be erased now, every reason why not, and per table what erasure would remove, set to null or scrub.', params: personParams },
-    handler: async (request) => {
-      const { s } = await subjectOf(request);
-      return checkErasure(db, s);
-    },
+    schema: { summary: 'Erasure dry run', description: 'Whether the person may be erased now, every reason why not, and per table what erasure would remove, set to null or scrub. Audited (it reveals cases and breaches).', params: personParams },
+    handler: async (request) =>
+      db.transaction(async (tx) => {
+        const { schoolId, s } = await subjectOf(request, tx);
+        const check = await checkErasure(tx, s, now());
+        await appendAudit(tx, { schoolId, actor: request.actor!.accountId, action: 'subject.erasure_checked', subjectType: 'person', subjectId: s.person.id, requestId: request.id, fields: check.blockers.map((b) => b.code), at: now() });
+        return check;
+      }),
   });
 
   app.post('/api/v1/schools/:schoolId/subject-access/people/:personId/erasure', {
@@ -113,8 +119,7 @@ export const subjectAccessRoutes: RouteModule = async (app, ctx) => {
     handler: async (request) => {
       const { schoolId, s } = await subjectOf(request);
       const body = parseBody(eraseBody, request.body, 'confirmation');
-      const norm = (x: string) => x.replace(/\s+/gu, ' ').trim().toLowerCase();
-      if (norm(body.confirmName) !== norm(fullName(s.person))) {
+      if (normaliseName(body.confirmName) !== normaliseName(fullName(s.person))) {
         throw new HttpError(400, 'bad_request', 'The name does not match the person: type their full name exactly to confirm.', [{ path: '$.confirmName', message: 'does not match the person’s full name' }]);
       }
       try {

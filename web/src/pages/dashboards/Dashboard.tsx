@@ -80,14 +80,26 @@ export function DashboardPage() {
   const [choice, setChoice] = useState<string>(isBoard ? BOARD : (school?.id ?? ''));
   const [data, setData] = useState<DashboardData | null>(null);
   const [failed, setFailed] = useState(false);
+  // The board's name for the picker, kept while another view loads.
+  const [boardName, setBoardName] = useState('');
+  // The consent chart's choice lives here, so that it outlasts a change of view (the charts are
+  // drawn afresh for each view); a channel the new view lacks falls back to its first (Consent).
+  const [consentChoice, setConsentChoice] = useState<ConsentChoice>({ channel: 'school_social_media', media: 'photo' });
   const schoolId = school!.id;
   const base = choice === BOARD ? `/api/v1/schools/${schoolId}/board-dashboard` : `/api/v1/schools/${choice || schoolId}/dashboard`;
 
   useEffect(() => {
     let live = true;
+    // Another view: the old numbers go at once, so that they never stand beside the new view's
+    // links (CSV) or its error message.
+    setData(null);
     setFailed(false);
     api<DashboardData>('GET', base)
-      .then((d) => live && setData(d))
+      .then((d) => {
+        if (!live) return;
+        setData(d);
+        setBoardName(d.board.name);
+      })
       .catch(() => live && setFailed(true));
     return () => {
       live = false;
@@ -102,7 +114,7 @@ export function DashboardPage() {
         <div className="field db-picker">
           <label htmlFor={`${ids}-view`}>{t('db.view')}</label>
           <select id={`${ids}-view`} value={choice} onChange={(e) => setChoice(e.target.value)}>
-            <option value={BOARD}>{t('db.view.board', { board: data?.board.name ?? '' }).trim()}</option>
+            <option value={BOARD}>{t('db.view.board', { board: boardName }).trim()}</option>
             {choices.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -113,15 +125,25 @@ export function DashboardPage() {
       )}
       {failed && <FormMessage kind="error">{t('common.error')}</FormMessage>}
       {!data && !failed && <p>{t('common.loading')}</p>}
-      {data && <Charts data={data} base={base} t={t} lang={lang} />}
+      {data && <Charts data={data} base={base} t={t} lang={lang} consentChoice={consentChoice} setConsentChoice={setConsentChoice} />}
     </section>
   );
 }
 
-function Charts({ data, base, t, lang }: { data: DashboardData; base: string; t: T; lang: Lang }) {
+type ConsentChoice = { channel: string; media: 'photo' | 'video' | 'audio' };
+
+/** The zone the page speaks of: Dutch time, another school's zone, or each school's own. */
+function zoneText(data: DashboardData, t: T): string {
+  if (data.timeZone === null) return t('db.zone.mixed');
+  if (data.timeZone === 'Europe/Amsterdam') return t('db.zone.nl');
+  return t('db.zone.other', { zone: data.timeZone });
+}
+
+function Charts({ data, base, t, lang, consentChoice, setConsentChoice }: { data: DashboardData; base: string; t: T; lang: Lang; consentChoice: ConsentChoice; setConsentChoice: (c: ConsentChoice) => void }) {
   const csv = (table: string) => `${base}/export/${table}`;
   const board = data.view === 'board';
-  const at = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: data.timeZone }).format(new Date(data.generatedAt));
+  // Schools in several zones: the moment in the reader's own zone, with its name.
+  const at = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', data.timeZone ? { dateStyle: 'long', timeStyle: 'short', timeZone: data.timeZone } : { dateStyle: 'long', timeStyle: 'long' }).format(new Date(data.generatedAt));
 
   // Months: closed first (at the bottom of the column), open on top.
   const stack: Series[] = [
@@ -144,7 +166,7 @@ function Charts({ data, base, t, lang }: { data: DashboardData; base: string; t:
   return (
     <>
       <p className="hint">
-        {t('db.period', { from: monthName(data.window.from, lang, 'long'), until: monthName(data.window.until, lang, 'long'), at })}
+        {t('db.period', { from: monthName(data.window.from, lang, 'long'), until: monthName(data.window.until, lang, 'long'), at, zone: zoneText(data, t) })}
       </p>
       <p className="hint">{t('db.smallNumbers')}</p>
       <div className="db-grid">
@@ -184,7 +206,7 @@ function Charts({ data, base, t, lang }: { data: DashboardData; base: string; t:
 
         {board && <PerSchool data={data} t={t} csvHref={csv('scholen')} stack={stack} />}
 
-        <Consent data={data} t={t} lang={lang} csvHref={csv('toestemming')} />
+        <Consent data={data} t={t} lang={lang} csvHref={csv('toestemming')} choice={consentChoice} setChoice={setConsentChoice} />
 
         <ResponseTimes data={data} t={t} lang={lang} csvHref={csv('reactietijden')} />
 
@@ -263,11 +285,17 @@ function PerSchool({ data, t, csvHref, stack }: { data: DashboardData; t: T; csv
   );
 }
 
-function Consent({ data, t, lang, csvHref }: { data: DashboardData; t: T; lang: Lang; csvHref: string }) {
+function Consent({ data, t, lang, csvHref, choice, setChoice }: { data: DashboardData; t: T; lang: Lang; csvHref: string; choice: ConsentChoice; setChoice: (c: ConsentChoice) => void }) {
   const ids = useId();
   const channels = [...new Set(data.consent.rows.map((r) => r.channel))];
-  const [channel, setChannel] = useState(channels[0] ?? 'school_social_media');
-  const [media, setMedia] = useState<'photo' | 'video' | 'audio'>('photo');
+  const { media } = choice;
+  // A channel of another view (a school's own channel) that this view lacks: back to the first.
+  const channel = channels.includes(choice.channel) ? choice.channel : (channels[0] ?? 'school_social_media');
+  useEffect(() => {
+    if (channel !== choice.channel) setChoice({ ...choice, channel });
+  }, [channel, choice, setChoice]);
+  const setChannel = (c: string) => setChoice({ ...choice, channel: c });
+  const setMedia = (m: ConsentChoice['media']) => setChoice({ ...choice, media: m });
   const board = data.view === 'board';
   const channelName = (c: string) => (t(`db.channel.${c}`) === `db.channel.${c}` ? c : t(`db.channel.${c}`));
   const rows = data.consent.rows.filter((r) => r.channel === channel && r.media === media);
@@ -275,7 +303,10 @@ function Consent({ data, t, lang, csvHref }: { data: DashboardData; t: T; lang: 
   const students = rows.reduce((n, r) => n + r.students, 0);
   const granted = rows.reduce((n, r) => n + r.granted, 0);
   const low = [...rows].filter((r) => r.share !== null).sort((a, b) => a.share! - b.share!)[0];
-  const date = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${data.consent.date}T12:00:00Z`));
+  // Each school's own date (one date for schools in one zone).
+  const dayFormat = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+  const date = [...new Set(data.consent.schools.map((s) => s.date))].map((d) => dayFormat.format(new Date(`${d}T12:00:00Z`))).join(' / ');
+  const year = [...new Set(data.consent.schools.map((s) => s.schoolYear))].join(' / ');
   const bars: Bar[] = rows.map((r) => ({ label: `${label(r)} (${r.granted}/${r.students})`, values: [r.share ?? 0] }));
   return (
     <ChartCard
@@ -306,7 +337,7 @@ function Consent({ data, t, lang, csvHref }: { data: DashboardData; t: T; lang: 
       }
       summary={
         rows.length
-          ? t('db.consent.summary', { media: t(`db.media.${media}`), channel: channelName(channel), date, year: data.consent.schoolYear, granted, students, share: share(students ? granted / students : null, lang), low: low ? `${label(low)} (${share(low.share, lang)})` : t('db.dash') })
+          ? t('db.consent.summary', { media: t(`db.media.${media}`), channel: channelName(channel), date, year, granted, students, share: share(students ? granted / students : null, lang), low: low ? `${label(low)} (${share(low.share, lang)})` : t('db.dash') })
           : t('db.none')
       }
       chart={(labelledBy) => (rows.length ? <BarChart labelledBy={labelledBy} max={1} format={(n) => share(n, lang)} series={[{ label: t('db.col.share'), colour: SERIES_COLOURS[2] }]} bars={bars} /> : null)}

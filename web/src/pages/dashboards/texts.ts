@@ -8,7 +8,10 @@ addTexts({
   },
   'db.view': { nl: 'Overzicht van', en: 'Overview of' },
   'db.view.board': { nl: 'Alle scholen van {board}', en: 'All schools of {board}' },
-  'db.period': { nl: 'Meldingen: {from} tot en met {until} (tijd in Nederland). Bijgewerkt {at}.', en: 'Reports: {from} up to and including {until} (Dutch time). Updated {at}.' },
+  'db.period': { nl: 'Meldingen: {from} tot en met {until} ({zone}). Bijgewerkt {at}.', en: 'Reports: {from} up to and including {until} ({zone}). Updated {at}.' },
+  'db.zone.nl': { nl: 'tijd in Nederland', en: 'Dutch time' },
+  'db.zone.other': { nl: 'tijd van de school: {zone}', en: 'the school’s time: {zone}' },
+  'db.zone.mixed': { nl: 'elke school in haar eigen tijdzone', en: 'each school in its own time zone' },
   'db.smallNumbers': {
     nl: 'Kleine aantallen worden gewoon getoond: directeur en bestuur mogen de zaken zelf ook inzien. Deel deze cijfers niet buiten de school; bij 1 tot 4 meldingen in een hokje is vaak te raden om wie het gaat.',
     en: 'Small numbers are shown as they are: the director and the board may read the cases themselves. Do not share these numbers outside the school; with 1 to 4 cases in a cell it is often possible to guess who it is about.',

@@ -16,9 +16,10 @@ export interface SchoolTimes {
 export interface DashboardData {
   view: 'school' | 'board';
   board: { id: string; name: string; protocolId: string };
-  schools: { id: string; name: string }[];
+  schools: { id: string; name: string; timeZone: string }[];
   generatedAt: string;
-  timeZone: string;
+  /** The time zone of all the view's schools; null when they differ (then each school's own, in schools). */
+  timeZone: string | null;
   window: { from: string; until: string };
   months: { month: string; reported: number; open: number; closed: number }[];
   articles: { article: string; cases: number }[];
@@ -26,8 +27,10 @@ export interface DashboardData {
   perSchool: { schoolId: string; school: string; reported: number; open: number; closed: number }[];
   openByAge: { bucket: string; fromDays: number; untilDays: number | null; cases: number }[];
   consent: {
-    date: string;
-    schoolYear: string;
+    /** Today in the schools' zone; null when the schools' dates differ (then per school in schools). */
+    date: string | null;
+    schoolYear: string | null;
+    schools: { schoolId: string; date: string; schoolYear: string }[];
     rows: { schoolId: string; school: string; group: string; channel: string; media: 'photo' | 'video' | 'audio'; students: number; granted: number; share: number | null }[];
   };
   responseTimes: { days: number; schools: SchoolTimes[] };

@@ -1,4 +1,5 @@
-// "Dossiers" (/dossiers): find a person with a file of a kind one may read, open the file (every
+// "Dossiers" (/dossiers): find a person with a file of a kind one may read (the page opens with a
+// first list; after that the list changes only on *Zoeken*), open the file (every
 // opening is recorded on the server), read its entries, download letters, and say so at once when
 // a file was opened by mistake (a possible data breach for the FG). A file opens at
 // /dossiers?kind=<personnel|student>&id=<personId>.
@@ -51,6 +52,7 @@ function Search() {
   const [q, setQ] = useState('');
   const [asked, setAsked] = useState<{ kind: Kind | ''; q: string }>({ kind, q: '' });
   const [found, setFound] = useState<Found[] | null>(null);
+  const [cutOff, setCutOff] = useState(false);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
@@ -58,8 +60,8 @@ function Search() {
     const params = new URLSearchParams();
     if (asked.kind) params.set('kind', asked.kind);
     if (asked.q.trim()) params.set('q', asked.q.trim());
-    api<{ files: Found[] }>('GET', `/api/v1/schools/${schoolId}/files${params.size ? `?${params}` : ''}`)
-      .then((r) => live && (setFound(r.files), setFailed(false)))
+    api<{ files: Found[]; cutOff: boolean }>('GET', `/api/v1/schools/${schoolId}/files${params.size ? `?${params}` : ''}`)
+      .then((r) => live && (setFound(r.files), setCutOff(r.cutOff), setFailed(false)))
       .catch(() => live && setFailed(true));
     return () => {
       live = false;
@@ -96,11 +98,12 @@ function Search() {
         </div>
         <button type="submit">{t('files.search.submit')}</button>
       </form>
+      <p className="hint">{t('files.search.how')}</p>
       {failed && <FormMessage kind="error">{t('common.error')}</FormMessage>}
       {!found && !failed && <p>{t('common.loading')}</p>}
       {found && found.length === 0 && <p>{t('files.search.empty')}</p>}
       {found && found.length > 0 && (
-        <ScrollTable caption={t('files.search.caption', { n: found.length })} className="files-list">
+        <ScrollTable caption={cutOff ? t('files.search.cutOff', { n: found.length }) : t(found.length === 1 ? 'files.search.caption.one' : 'files.search.caption.many', { n: found.length })} className="files-list">
           <thead>
             <tr>
               <th scope="col">{t('files.col.name')}</th>
@@ -133,8 +136,10 @@ function Search() {
 function OneFile({ kind, personId }: { kind: Kind; personId: string }) {
   const t = useT();
   const { lang } = useLang();
-  const { school } = useSession();
+  const { school, can } = useSession();
   const schoolId = school!.id;
+  // The case link only for who may read cases (the internal supervisor may not: a dead end).
+  const readsCases = can('incidents.read');
   const heading = useRef<HTMLHeadingElement>(null);
   const [file, setFile] = useState<FileView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -189,7 +194,7 @@ function OneFile({ kind, personId }: { kind: Kind; personId: string }) {
                   <p className="hint">
                     <span className={`files-type ${e.entryType}`}>{t(`files.type.${e.entryType}`)}</span> {dateOf(e.createdAt, lang)}
                     {e.createdByName ? ` ${t('files.file.by', { name: e.createdByName })}` : ''}
-                    {e.incidentId && (
+                    {e.incidentId && readsCases && (
                       <>
                         {' · '}
                         <Link to={`/meldingen?id=${e.incidentId}`}>{t('files.file.case')}</Link>

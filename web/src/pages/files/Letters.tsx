@@ -1,7 +1,10 @@
 // The "Brieven" section of a case (docs/files.md): pick a person and a template, edit the draft
 // (stored on the server, so it survives a reload and a colleague sees it), preview it as PDF, send
 // it. Sending files the PDF and queues the notice e-mail; the list below shows what was sent.
-import { useEffect, useId, useState } from 'react';
+// Sending cannot be undone: the page asks for confirmation first (WCAG 3.3.4) and refuses while
+// parts in [square brackets] are left. Only who may send a letter sees the button (a warning or
+// suspension letter: the director or the board); others see why.
+import { useEffect, useId, useRef, useState } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { FormMessage } from '../../components/Field.tsx';
 import { useLang, useT } from '../../i18n.tsx';
@@ -17,6 +20,8 @@ interface Draft {
   salutation: string;
   body: string;
   closing: string;
+  /** May the signed-in person send this letter (a warning or suspension: the director or the board)? */
+  maySend: boolean;
 }
 interface CaseLetters {
   people: { personId: string; name: string; kind: string; templates: Template[] }[];
@@ -26,6 +31,14 @@ interface CaseLetters {
 }
 
 const TEMPLATES: Template[] = ['warning', 'suspension', 'hearing_invitation'];
+
+/** The parts in [square brackets] still to fill in, each once. */
+const blanksIn = (texts: string[]): string[] => [...new Set(texts.flatMap((s) => s.match(/\[[^\]]+\]/g) ?? []))];
+
+/** "1 dossier" / "2 dossiers": the key's `.one` or `.many` text with {n}. */
+function plural(t: ReturnType<typeof useT>, key: string, n: number): string {
+  return t(`${key}.${n === 1 ? 'one' : 'many'}`, { n });
+}
 
 function refusal(e: unknown, fallback: string): string {
   return e instanceof ApiError ? e.message : fallback;
@@ -38,6 +51,11 @@ function DraftEditor({ draft, base, person, onDone }: { draft: Draft; base: stri
   const [saved, setSaved] = useState(text);
   const [busy, setBusy] = useState(false);
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
   const dirty = (Object.keys(text) as (keyof typeof text)[]).some((k) => text[k] !== saved[k]);
   const set = (k: keyof typeof text) => (v: string) => setText((x) => ({ ...x, [k]: v }));
   const url = `${base}/${draft.id}`;
@@ -56,13 +74,20 @@ function DraftEditor({ draft, base, person, onDone }: { draft: Draft; base: stri
       setBusy(false);
     }
   };
-  const send = async () => {
+  const blanks = blanksIn(Object.values(text));
+  const askConfirm = async () => {
     if (dirty && !(await save())) return;
+    setMsg(null);
+    setConfirming(true);
+  };
+  const send = async () => {
     setBusy(true);
     try {
       const r = await api<{ filed: number; mailed: number; paperOnly: number }>('POST', `${url}/send`, {});
-      onDone([t('letters.sentOk', { n: r.filed, m: r.mailed }), r.paperOnly ? t('letters.paperOnly', { n: r.paperOnly }) : ''].filter(Boolean).join(' '));
+      const mails = r.mailed === 0 ? t('letters.sentOk.noMail') : plural(t, 'letters.sentOk.mails', r.mailed);
+      onDone([t('letters.sentOk', { files: plural(t, 'letters.files', r.filed), mails }), r.paperOnly ? plural(t, 'letters.paperOnly', r.paperOnly) : ''].filter(Boolean).join(' '));
     } catch (e) {
+      setConfirming(false);
       setMsg({ kind: 'error', text: refusal(e, t('common.error')) });
       setBusy(false);
     }
@@ -77,8 +102,6 @@ function DraftEditor({ draft, base, person, onDone }: { draft: Draft; base: stri
       setBusy(false);
     }
   };
-  const open = /\[[^\]]+\]/.test(Object.values(text).join('\n'));
-
   return (
     <form
       className="letter-draft"
@@ -108,7 +131,12 @@ function DraftEditor({ draft, base, person, onDone }: { draft: Draft; base: stri
         <label htmlFor={`${id}-closing`}>{t('letters.closing')}</label>
         <textarea id={`${id}-closing`} className="letter-closing" value={text.closing} onChange={(e) => set('closing')(e.target.value)} required />
       </div>
-      {open && <p className="hint">{t('letters.brackets')}</p>}
+      {blanks.length > 0 && (
+        <p className="letter-blanks" id={`${id}-blanks`}>
+          {t('letters.brackets', { blanks: blanks.join(', ') })}
+        </p>
+      )}
+      {!draft.maySend && <p className="hint">{t('letters.notYours')}</p>}
       <div className="letter-actions">
         <button type="submit" className="secondary" disabled={busy || !dirty}>
           {t('letters.save')}
@@ -120,13 +148,30 @@ function DraftEditor({ draft, base, person, onDone }: { draft: Draft; base: stri
             {t('letters.preview')}
           </a>
         )}
-        <button type="button" onClick={() => void send()} disabled={busy}>
-          {t('letters.send')}
-        </button>
+        {draft.maySend && (
+          <button type="button" onClick={() => void askConfirm()} disabled={busy || confirming || blanks.length > 0} aria-describedby={blanks.length > 0 ? `${id}-blanks` : undefined}>
+            {t('letters.send')}
+          </button>
+        )}
         <button type="button" className="link" onClick={() => void discard()} disabled={busy}>
           {t('letters.discard')}
         </button>
       </div>
+      {confirming && (
+        <div className="letter-confirm" ref={confirmRef} tabIndex={-1} role="group" aria-labelledby={`${id}-confirm`}>
+          <p id={`${id}-confirm`}>
+            <strong>{t('letters.confirm', { template: t(`letters.template.${draft.template}`), name: person })}</strong>
+          </p>
+          <div className="letter-actions">
+            <button type="button" onClick={() => void send()} disabled={busy}>
+              {t('letters.confirm.yes')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)} disabled={busy}>
+              {t('letters.confirm.no')}
+            </button>
+          </div>
+        </div>
+      )}
       {msg && <FormMessage kind={msg.kind}>{msg.text}</FormMessage>}
     </form>
   );
@@ -144,6 +189,11 @@ export function LettersPanel({ schoolId, incidentId, version }: { schoolId: stri
   const [template, setTemplate] = useState<Template | ''>('');
   const [busy, setBusy] = useState(false);
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [sentNote, setSentNote] = useState<{ text: string } | null>(null);
+  const sentRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (sentNote) sentRef.current?.focus();
+  }, [sentNote]);
 
   useEffect(() => {
     let live = true;
@@ -214,6 +264,11 @@ export function LettersPanel({ schoolId, incidentId, version }: { schoolId: stri
         </div>
       )}
       {msg && <FormMessage kind={msg.kind}>{msg.text}</FormMessage>}
+      {sentNote && (
+        <div ref={sentRef} tabIndex={-1} className="letter-sent-note">
+          <FormMessage kind="ok">{sentNote.text}</FormMessage>
+        </div>
+      )}
       {data?.drafts.map((d) => (
         <DraftEditor
           key={d.id}
@@ -221,7 +276,9 @@ export function LettersPanel({ schoolId, incidentId, version }: { schoolId: stri
           base={base}
           person={nameOf(d.personId)}
           onDone={(m) => {
-            setMsg(m ? { kind: 'ok', text: m } : null);
+            setMsg(null);
+            // After sending, focus moves to the confirmation (a new object each time, so it moves again).
+            setSentNote(m ? { text: m } : null);
             setReload((n) => n + 1);
           }}
         />
@@ -239,7 +296,7 @@ export function LettersPanel({ schoolId, incidentId, version }: { schoolId: stri
                     subject: s.subject,
                     name: s.personName ?? '',
                     date: new Date(s.at).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }),
-                    n: s.filed,
+                    files: plural(t, 'letters.files', s.filed),
                   })}
                 </li>
               ))}

@@ -1,41 +1,19 @@
 // Registers the incident pages: "Iets melden" (/iets-melden, everyone at the school), "Meldingen"
 // (/meldingen, those who handle cases; a case at /meldingen?id=<id>) and "Mijn meldingen"
 // (/mijn-meldingen). The public pages without sign-in (/melden/<schoolId>, /melding-volgen) are
-// exported for App.tsx. Every page loads on first use (its own chunk).
-import { lazy, Suspense } from 'react';
-import type { ReactNode } from 'react';
-import { useT } from '../../i18n.tsx';
+// exported for App.tsx. Every page loads on first use (its own chunk, components/LazyPage.tsx).
+import { lazyPage, withLoading as wrap } from '../../components/LazyPage.tsx';
 import { registerPage } from '../registry.tsx';
 import { useQuery } from './nav.ts';
 import './texts.ts';
 import './incidents.css';
 
-function Outdated() {
-  const t = useT();
-  return (
-    <p role="alert">
-      {t('write.outdated')}{' '}
-      <button type="button" className="link" onClick={() => location.reload()}>
-        {t('write.reload')}
-      </button>
-    </p>
-  );
-}
-
-const fallback = () => ({ default: Outdated });
-const ReportPage = lazy(() => import('./ReportForm.tsx').then((m) => ({ default: m.ReportPage }), fallback));
-const PublicReportPage = lazy(() => import('./ReportForm.tsx').then((m) => ({ default: m.PublicReportPage }), fallback));
-const CaseList = lazy(() => import('./CaseList.tsx').then((m) => ({ default: m.CaseList }), fallback));
-const CaseDetail = lazy(() => import('./CaseDetail.tsx').then((m) => ({ default: m.CaseDetail }), fallback));
-const MyReports = lazy(() => import('./MyReports.tsx').then((m) => ({ default: m.MyReports }), fallback));
-const ReceiptLookup = lazy(() => import('./MyReports.tsx').then((m) => ({ default: m.ReceiptLookup }), fallback));
-
-function Loading() {
-  const t = useT();
-  return <p>{t('common.loading')}</p>;
-}
-
-const wrap = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
+const ReportPage = lazyPage(() => import('./ReportForm.tsx').then((m) => m.ReportPage));
+const PublicReportPage = lazyPage(() => import('./ReportForm.tsx').then((m) => m.PublicReportPage));
+const CaseList = lazyPage(() => import('./CaseList.tsx').then((m) => m.CaseList));
+const CaseDetail = lazyPage(() => import('./CaseDetail.tsx').then((m) => m.CaseDetail));
+const MyReports = lazyPage(() => import('./MyReports.tsx').then((m) => m.MyReports));
+const ReceiptLookup = lazyPage(() => import('./MyReports.tsx').then((m) => m.ReceiptLookup));
 
 /** /meldingen: the list, or one case when the query names it. */
 function Cases() {

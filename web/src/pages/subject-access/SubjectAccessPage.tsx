@@ -100,6 +100,8 @@ function Person({ schoolId, person, onErased }: { schoolId: string; person: Foun
   const [confirm, setConfirm] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The reasons of a refusal (409), Dutch as the API gives them in its issues. */
+  const [refused, setRefused] = useState<string[] | null>(null);
   const base = `/api/v1/schools/${schoolId}/subject-access/people/${person.id}`;
 
   useEffect(() => {
@@ -122,7 +124,13 @@ function Person({ schoolId, person, onErased }: { schoolId: string; person: Foun
       onErased(person.name);
     } catch (err) {
       if (err instanceof ApiError && err.status === 400) setError(t('sa.nameMismatch'));
-      else setError(err instanceof ApiError ? err.message : t('common.error'));
+      else if (err instanceof ApiError && err.status === 409) {
+        // Something changed since the check (a new case, a consent): say why in Dutch, and check again.
+        setRefused(err.issues.map((i) => i.message));
+        api<Check>('GET', `${base}/erasure`)
+          .then(setCheck)
+          .catch(() => setFailed(true));
+      } else setError(err instanceof ApiError ? err.message : t('common.error'));
     } finally {
       setBusy(false);
     }
@@ -146,6 +154,18 @@ function Person({ schoolId, person, onErased }: { schoolId: string; person: Foun
       <h3>{t('sa.erasure')}</h3>
       {failed && <FormMessage kind="error">{t('common.error')}</FormMessage>}
       {!check && !failed && <p>{t('common.loading')}</p>}
+      {refused && (
+        <div className="sa-blockers" role="alert">
+          <p>
+            <strong>{t('sa.refused')}</strong>
+          </p>
+          <ul lang="nl">
+            {refused.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {check && (
         <>
           {check.allowed ? (

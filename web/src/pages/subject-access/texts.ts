@@ -42,5 +42,6 @@ addTexts({
   'sa.confirmHint': { nl: 'Wissen kan niet ongedaan worden gemaakt.', en: 'Erasure cannot be undone.' },
   'sa.erase': { nl: 'Definitief wissen', en: 'Erase for good' },
   'sa.erased': { nl: '{name} is gewist. Het auditspoor bewaart alleen de ids.', en: '{name} has been erased. The audit trail keeps the ids only.' },
+  'sa.refused': { nl: 'Wissen is geweigerd. De redenen:', en: 'Erasure was refused. The reasons (in Dutch):' },
   'sa.nameMismatch': { nl: 'De naam komt niet overeen. Typ de volledige naam precies zo.', en: 'The name does not match. Type the full name exactly.' },
 });
