@@ -79,14 +79,16 @@ describe('letters and files in the browser', () => {
     const loaded = context.waitForEvent('response', (r) => r.url().endsWith('/preview'));
     const [tab] = await Promise.all([page.waitForEvent('popup'), previewLink.click()]);
     const shown = await loaded;
+    expect(shown.url()).toBe(`${e2e.server.url}${href}`);
     expect(shown.status()).toBe(200);
     expect(shown.headers()['content-type']).toBe('application/pdf');
     expect(shown.headers()['content-disposition']).toMatch(/^inline; /);
     expect(shown.headers()['content-security-policy'] ?? '').not.toContain('sandbox');
     await expect.poll(() => tab.frames().some((f) => f.url().startsWith('chrome-extension://'))).toBe(true);
     expect(await tab.evaluate(() => document.contentType)).toBe('application/pdf');
-    expect(await pdfText(await shown.body())).toContain(EDITED);
     await tab.close();
+    // Its text (the browser hands its viewer's page to a response listener, so fetch the bytes).
+    expect(await pdfText(await (await page.request.get(`${e2e.server.url}${href}`)).body())).toContain(EDITED);
     expect(await axeViolations(page)).toEqual([]);
     await sectionShots(page, letters, 'letter-concept');
 
@@ -94,6 +96,8 @@ describe('letters and files in the browser', () => {
     await letters.getByRole('button', { name: 'Versturen en in het dossier opslaan' }).click();
     await letters.getByRole('group', { name: /nu versturen\? Dit kun je niet ongedaan maken/ }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('letter-confirm');
+    expect(await axeViolations(page)).toEqual([]);
+    await letters.locator('.letter-confirm').screenshot({ path: 'docs/screenshots/letter-bevestigen-desktop.png' });
     await letters.getByRole('button', { name: 'Nee, nog niet' }).click();
     expect(await query(`select id from letter_drafts where incident_id = $1`, [incidentId])).toHaveLength(1);
     await letters.getByRole('button', { name: 'Versturen en in het dossier opslaan' }).click();
@@ -122,6 +126,7 @@ describe('letters and files in the browser', () => {
     await letters.getByText('Jij kunt deze brief opstellen; de directeur of het bestuur verstuurt hem.', { exact: false }).waitFor();
     expect(await letters.getByRole('button', { name: 'Versturen en in het dossier opslaan' }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
+    await letters.locator('form.letter-draft').screenshot({ path: 'docs/screenshots/letter-niet-versturen-desktop.png' });
     await letters.getByRole('button', { name: 'Concept weggooien' }).click();
     await expect.poll(() => letters.getByRole('button', { name: 'Concept weggooien' }).count()).toBe(0);
 

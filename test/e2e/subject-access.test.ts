@@ -75,6 +75,9 @@ describe('subject access in the browser', () => {
       `select p.id, p.given_name, p.prefix, p.family_name from people p where p.school_id = $1 and p.kind = 'guardian'
         and not exists (select 1 from incident_people i where i.person_id = p.id) and not exists (select 1 from incidents i where i.reporter_id = p.id)
         and not exists (select 1 from account_roles r where r.person_id = p.id)
+        and not exists (select 1 from consent_events c where c.given_by = p.id and c.person_id <> p.id)
+        and not exists (select 1 from post_people pp join posts po on po.id = pp.post_id where pp.person_id = p.id and po.status = 'published')
+        and not exists (select 1 from takedown_tasks t where t.person_id = p.id and t.done_at is null)
         and (select count(*) from people q where q.school_id = p.school_id and q.family_name = p.family_name and q.given_name = p.given_name) = 1
         order by p.family_name desc limit 1`,
       [e2e.schoolId],
@@ -89,6 +92,22 @@ describe('subject access in the browser', () => {
     await page.getByLabel('Typ de volledige naam om te bevestigen').fill('iemand anders');
     await page.getByRole('button', { name: 'Definitief wissen' }).click();
     await page.getByText('De naam komt niet overeen').waitFor();
+    // Back on the roster between the check and the click: the refusal is shown in Dutch, with its reasons.
+    await query(`update people set active = true, left_at = null where id = $1`, [parent!.id]);
+    await page.getByLabel('Typ de volledige naam om te bevestigen').fill(name);
+    await page.getByRole('button', { name: 'Definitief wissen' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Wissen is geweigerd' });
+    await alert.waitFor();
+    await alert.getByText('Deze persoon staat nog actief').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/subject-access-refused.png`, fullPage: true });
+    // Left again: a fresh look at the person allows it.
+    await query(`update people set active = false, left_at = now() where id = $1`, [parent!.id]);
+    await page.reload();
+    await page.getByLabel('Zoek een persoon').fill(name);
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByRole('button', { name: `Kies: ${name}` }).click();
+    await page.getByText('Deze persoon kan nu worden gewist.').waitFor();
     await page.getByLabel('Typ de volledige naam om te bevestigen').fill(name);
     await page.getByRole('button', { name: 'Definitief wissen' }).click();
     await page.getByText(`${name} is gewist.`).waitFor();

@@ -2,8 +2,12 @@
 // from a template, edited, sent and filed as PDF (their text read back with pdf.js) in the right
 // file for an employee, a student and a guardian; every role against every file route (the
 // expectations written out here, not read from the policy); every read in the audit trail;
-// "opened by mistake" as a possible breach; the retention purge removing exactly what expired,
-// with its record, a dry run that writes nothing, and `postwijzer files purge` with bad input.
+// "opened by mistake" as a possible breach; letters with blanks left refused (409), warning and
+// suspension letters sent only by the board and the director, the inline preview without a
+// sandbox, the Dutch day in titles and file names; every role against every write route; the
+// retention purge removing exactly what expired (from the person's current leaving day: someone
+// who came back and left again is kept two years from the last time), with its record, a dry run
+// that writes nothing, and `postwijzer files purge` with bad input.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -337,6 +337,7 @@ describe(`subject access: the schema is covered (${onPostgres ? 'PostgreSQL' : '
   it('decides every column that points at a person or an account: in the export, or excluded with a reason', () => {
     expect(referenceColumns().length).toBeGreaterThan(60);
     expect(undecidedColumns()).toEqual([]);
+    expect(undecidedChildTables()).toEqual([]);
     for (const reason of Object.values(EXCLUDED_TABLES)) expect(reason.length).toBeGreaterThan(20);
   });
 
@@ -352,10 +353,16 @@ describe(`subject access: the schema is covered (${onPostgres ? 'PostgreSQL' : '
       bookedBy: uuid('booked_by').references(() => accounts.id),
       teacherId: uuid('teacher_id'),
       notes: jsonb('notes'),
+      guests: text('guests').array(),
+      parentMail: text('parent_mail'),
+      contactInfo: text('contact_info'),
     });
-    const tables = schemaTables({ later });
+    // A child of a table whose rows are exported as the person's (a file entry's attachment).
+    const attachments = pgTable('file_attachments', { id: uuid('id').primaryKey(), entryId: uuid('entry_id').references(() => fileEntries.id), name: text('name') });
+    const tables = schemaTables({ later, attachments });
     expect(undecidedColumns(tables)).toEqual(['parent_evenings.person_id', 'parent_evenings.booked_by']);
-    expect(unlistedSuspects(tables)).toEqual(['parent_evenings.teacher_id', 'parent_evenings.notes']);
+    expect(unlistedSuspects(tables)).toEqual(['parent_evenings.teacher_id', 'parent_evenings.notes', 'parent_evenings.guests', 'parent_evenings.parent_mail', 'parent_evenings.contact_info']);
+    expect(undecidedChildTables(tables)).toEqual(['parent_evenings → accounts', 'file_attachments → file_entries']);
   });
 
   it('documents the decision for every table in docs/subject-access.md', () => {
@@ -383,7 +390,7 @@ describe(`subject access: the export (${onPostgres ? 'PostgreSQL' : 'PGlite'})`,
   beforeAll(async () => {
     const res = await get('fg', `${base(pid('sanne'))}/export.json`);
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-disposition']).toContain('attachment');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="inzage-${pid('sanne')}.json"; filename*=UTF-8''inzage-${pid('sanne')}.json`);
     raw = res.body;
     exported = JSON.parse(raw) as SubjectExport;
   });
@@ -405,19 +412,125 @@ describe(`subject access: the export (${onPostgres ? 'PostgreSQL' : 'PGlite'})`,
     expect(empty).toEqual([]);
   });
 
-  it('contains not one id, name or e-mail address of anyone else', async () => {
-    const others = await database.query<{ id: string; given_name: string; prefix: string | null; family_name: string; email: string | null }>('select id, given_name, prefix, family_name, email from people where id <> $1', [pid('sanne')]);
+  it('holds ALL of their rows: per table as many as a direct SQL count finds', async () => {
+    // $1 person, $2 account, $3 school, $4 their addresses. Written out by hand, independent of coverage.ts.
+    const inCase = `(i.reporter_id = $1 or i.reporter_account_id = $2 or lower(i.reporter_contact) = any($4::text[]))`;
+    const direct: Record<string, string> = {
+      incidents: `select count(*)::int as n from incidents i where i.school_id = $3 and (${inCase} or i.qualified_person_id = $1 or exists (select 1 from incident_people p where p.incident_id = i.id and p.person_id = $1))`,
+      incident_people: `select count(*)::int as n from incident_people where person_id = $1`,
+      incident_events: `select count(*)::int as n from incident_events e join incidents i on i.id = e.incident_id where i.school_id = $3 and e.visibility = 'shareable' and (${inCase} or (e.type = 'status_changed' and (i.qualified_person_id = $1 or exists (select 1 from incident_people p where p.incident_id = i.id and p.person_id = $1 and p.role <> 'witness'))))`,
+      incident_steps: `select count(*)::int as n from incident_steps where person_id = $1`,
+      letter_drafts: `select count(*)::int as n from letter_drafts where person_id = $1`,
+      measures: `select count(*)::int as n from measures where person_id = $1`,
+      file_entries: `select count(*)::int as n from file_entries where person_id = $1`,
+      file_documents: `select count(*)::int as n from file_documents d join file_entries f on f.id = d.file_entry_id where f.person_id = $1`,
+      breaches: `select count(*)::int as n from breaches where $1 = any(people_ids) and school_id = $3`,
+      breach_events: `select count(*)::int as n from breach_events where breach_id in (select id from breaches where $1 = any(people_ids))`,
+      takedown_tasks: `select count(*)::int as n from takedown_tasks where person_id = $1`,
+      reviews: `select count(*)::int as n from reviews where requester_id = $1 or requester_account_id = $2 or content::text like '%' || $1 || '%'`,
+      escalations: `select count(*)::int as n from escalations where reporter_id = $1 or reporter_account_id = $2`,
+      checks: `select count(*)::int as n from checks where checked_by = $2 or result::text like '%' || $1 || '%'`,
+      post_people: `select count(*)::int as n from post_people where person_id = $1`,
+      posts: `select count(*)::int as n from posts where author_id = $1 or author_account_id = $2 or content::text like '%' || $1 || '%'`,
+      media_items: `select count(*)::int as n from media_items where account_id = $2 or tags::text like '%' || $1 || '%' or heard::text like '%' || $1 || '%'`,
+      permission_students: `select count(*)::int as n from permission_students where student_id = $1`,
+      permissions: `select count(*)::int as n from permissions where person_id = $1`,
+      consent_requests: `select count(*)::int as n from consent_requests where responder_id = $1`,
+      consent_events: `select count(*)::int as n from consent_events where person_id = $1`,
+      acknowledgements: `select count(*)::int as n from acknowledgements where person_id = $1 or account_id = $2`,
+      protocol_reminders: `select count(*)::int as n from protocol_reminders where person_id = $1`,
+      group_staff: `select count(*)::int as n from group_staff where person_id = $1`,
+      employments: `select count(*)::int as n from employments where person_id = $1`,
+      guardianships: `select count(*)::int as n from guardianships where guardian_id = $1 or student_id = $1`,
+      sessions: `select count(*)::int as n from sessions where account_id = $2`,
+      api_tokens: `select count(*)::int as n from api_tokens where account_id = $2`,
+      account_tokens: `select count(*)::int as n from account_tokens where account_id = $2`,
+      account_roles: `select count(*)::int as n from account_roles where (account_id = $2 or person_id = $1) and school_id = $3`,
+      accounts: `select count(*)::int as n from accounts where person_id = $1 or id = $2`,
+      outbox: `select count(*)::int as n from outbox where lower(payload->>'to') = any($4::text[])`,
+    };
+    const emails = [EMAIL.sanne!, `acc.${EMAIL.sanne}`];
+    const counts: Record<string, [number, number]> = {};
+    for (const rule of TABLE_RULES) {
+      if (!Object.values(rule.columns).some((c) => c.use === 'subject') && rule.table !== 'file_documents') continue;
+      if (rule.table === 'audit_events') continue; // checked on its own below (events about any exported row)
+      expect(direct[rule.table], `a direct count for ${rule.table}`).toBeDefined();
+      // The CTE types all three parameters, used or not; the addresses are literals.
+      const q = `with params as (select $1::uuid as p, $2::uuid as a, $3::uuid as s) ${direct[rule.table]!.replaceAll('$4::text[]', `array[${emails.map((e) => `'${e}'`).join(',')}]::text[]`)}`;
+      const [row] = await database.query<{ n: number }>(q, [pid('sanne'), acc.sanne, schoolId]);
+      counts[rule.table] = [exported.tables[rule.table]!.rows.length, Number(row!.n)];
+    }
+    expect(Object.entries(counts).filter(([, [got, want]]) => got !== want || want === 0)).toEqual([]);
+  });
+
+  it('contains not one id, name, family name, nickname, e-mail or account name of anyone else', async () => {
+    const others = await database.query<{ id: string; given_name: string; prefix: string | null; family_name: string; nicknames: string[]; email: string | null }>('select id, given_name, prefix, family_name, nicknames, email from people where id <> $1', [pid('sanne')]);
     const accountsOfOthers = await database.query<{ id: string; email: string; display_name: string }>('select id, email, display_name from accounts where id <> $1', [acc.sanne]);
-    expect(others.length).toBeGreaterThanOrEqual(4);
-    const lower = raw.toLowerCase();
+    expect(others.length).toBeGreaterThanOrEqual(8);
+    // Sanne's own name forms are hers even where someone else shares them (Susanne de Wit's family name).
+    const own = new Set(nameForms({ givenName: 'Sanne', prefix: 'de', familyName: 'Wit' }).map((x) => x.toLowerCase()));
+    const text = raw.normalize('NFC');
+    const found = (needle: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle.normalize('NFC'))}(?![\\p{L}\\p{N}])`, 'iu').test(text);
     const leaks: string[] = [];
     for (const o of others) {
-      for (const needle of [o.id, [o.given_name, o.prefix, o.family_name].filter(Boolean).join(' '), o.email].filter((x): x is string => !!x)) if (lower.includes(needle.toLowerCase())) leaks.push(needle);
+      const family = [o.prefix, o.family_name].filter(Boolean).join(' ');
+      const needles = [o.id, [o.given_name, o.prefix, o.family_name].filter(Boolean).join(' '), family, `${o.given_name.charAt(0)}. ${family}`, ...o.nicknames, o.email];
+      for (const n of needles) if (n && n.length >= 3 && !own.has(n.toLowerCase()) && found(n)) leaks.push(n);
     }
-    for (const a of accountsOfOthers) for (const needle of [a.id, a.email, a.display_name]) if (lower.includes(needle.toLowerCase())) leaks.push(needle);
+    for (const a of accountsOfOthers) for (const n of [a.id, a.email, a.display_name]) if (found(n)) leaks.push(n);
+    for (const n of [KAREL.name, KAREL.contact, otherSchoolId, otherImportId]) if (found(n)) leaks.push(n);
     expect(leaks).toEqual([]);
-    // The others are there, but as "andere persoon".
+    // The others are there, but as "andere persoon"; Sanne's own text keeps her name.
     expect(raw).toContain('andere persoon');
+    const note = (exported.tables.escalations!.rows.find((r) => typeof r.note === 'string' && (r.note as string).includes('lachten'))!.note as string).normalize('NFC');
+    expect(note).toBe('andere persoon en andere persoon lachten. andere persoon en andere persoon zagen het. ander account zei ok. andere persoon ook.');
+    // A map keyed by someone's id keeps its value, not the key.
+    const check = exported.tables.checks!.rows.find((r) => JSON.stringify(r).includes('byPerson'))!;
+    expect((check.result as { byPerson: Record<string, string> }).byPerson).toEqual({ 'andere persoon': 'needs_review' });
+  });
+
+  it('keeps a name continued by a hyphen whole, and reads decomposed Unicode as the same name', async () => {
+    const made = await buildPeople(database.db, otherSchoolId, [
+      { externalId: 'jdvb', kind: 'employee', givenName: 'Jan', prefix: 'de', familyName: 'Vries-Bakker' },
+      { externalId: 'jdv', kind: 'employee', givenName: 'Jan', prefix: 'de', familyName: 'Vries' },
+    ]);
+    try {
+      const r = await redactorFor(database.db, { personId: made.get('jdvb')!.id, accountIds: [] });
+      expect(r.redact('Brief aan Jan de Vries-Bakker, kopie aan Jan de Vries.')).toBe('Brief aan Jan de Vries-Bakker, kopie aan andere persoon.');
+      expect(r.redact({ tekst: `${'Zoë Jansen'.normalize('NFD')} en ${'Zoë'.normalize('NFD')}` })).toEqual({ tekst: 'andere persoon en Zoë' });
+    } finally {
+      await database.db.delete(people).where(sql`${people.id} in (${made.get('jdvb')!.id}, ${made.get('jdv')!.id})`);
+    }
+  });
+
+  it('exports a queued e-mail as template, subject and dates only, and only mails to exactly their address', () => {
+    const mails = exported.tables.outbox!.rows;
+    expect(mails).toEqual([expect.objectContaining({ template: 'invitation', subject: 'Uitnodiging' })]);
+    expect(Object.keys(mails[0]!).sort()).toEqual(['createdAt', 'doneAt', 'id', 'runAfter', 'subject', 'template']);
+    expect(raw).not.toContain('WERKENDE-LINK');
+    expect(raw).not.toContain('Uitnodiging Susanne');
+  });
+
+  it('gives someone a case is about its status changes, not the notes written to the reporter', () => {
+    expect(raw).not.toContain('MELDER-BERICHT');
+    expect(raw).not.toContain('MELDER-REDEN');
+    const subjectCase = exported.tables.incidents!.rows.find((r) => r.summary === `Bericht over andere persoon`)!;
+    const events = exported.tables.incident_events!.rows.filter((r) => r.incidentId === subjectCase.id);
+    expect(events.map((e) => [e.type, e.payload])).toEqual([['status_changed', { from: 'triage', to: 'investigating' }]]);
+    expect(exported.tables.incident_events!.withheld.join(' ')).toMatch(/2 bericht\(en\) aan de melder/u);
+  });
+
+  it('finds the anonymous report where they left their address, and takes an external reporter’s name out of the text', () => {
+    const inc = exported.tables.incidents!.rows;
+    expect(inc.find((r) => r.summary === 'Anonieme melding')).toMatchObject({ yourRoles: ['reporter'] });
+    expect(inc.find((r) => r.summary === 'Publieke melding')).toMatchObject({ yourRoles: ['subject'], description: 'andere persoon (andere persoon) zag een bericht van de juf.' });
+  });
+
+  it('holds the audit events about any exported row (a read of their post), and none of another school', () => {
+    const events = exported.tables.audit_events!.rows;
+    const myPost = exported.tables.posts!.rows.find((r) => r.authorId === pid('sanne'))!;
+    expect(events).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'post.read', subjectId: myPost.id, actor: 'ander account' })]));
+    expect(events.every((e) => e.schoolId === schoolId)).toBe(true);
   });
 
   it('lists the documents of their own file, without the bytes and without anyone else’s', () => {
@@ -436,7 +549,7 @@ describe(`subject access: the export (${onPostgres ? 'PostgreSQL' : 'PGlite'})`,
     expect(subjectCase).toMatchObject({ plichtsverzuim: true, qualificationRationale: 'Geen grensoverschrijdend gedrag.' });
     const reportedCase = inc.find((r) => (r.yourRoles as string[]).includes('reporter'))!;
     expect(reportedCase).toMatchObject({ reporterId: pid('sanne') });
-    expect(exported.tables.incident_events!.withheld.join(' ')).toMatch(/2 interne notitie/u);
+    expect(exported.tables.incident_events!.withheld.join(' ')).toMatch(/3 interne notitie/u);
     expect(exported.tables.incident_events!.rows.every((r) => r.type !== 'note')).toBe(true);
   });
 
@@ -444,6 +557,7 @@ describe(`subject access: the export (${onPostgres ? 'PostgreSQL' : 'PGlite'})`,
     const res = await get('fg', `${base(pid('sanne'))}/export.pdf`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="inzage-[0-9a-f-]+\.pdf"; filename\*=UTF-8''inzage-[0-9a-f-]+\.pdf$/u);
     const text = await pdfText(res.rawPayload);
     expect(text).toContain('Inzage persoonsgegevens: Sanne de Wit');
     for (const heading of [PERSON_HEADING, ...TABLE_RULES.map((r) => r.title)]) expect(text, heading).toContain(heading);
@@ -466,6 +580,29 @@ describe(`subject access: the export (${onPostgres ? 'PostgreSQL' : 'PGlite'})`,
     expect(res.json().people).toEqual([expect.objectContaining({ id: pid('eva'), name: 'Eva Smit', active: false })]);
     expect((await get('fg', `/api/v1/schools/${schoolId}/subject-access/people?q=${encodeURIComponent('otto.kramer@')}`)).json().people[0].id).toBe(pid('otto'));
     expect((await get('fg', `/api/v1/schools/${otherSchoolId}/subject-access/people?q=smit`)).statusCode).toBe(403);
+  });
+});
+
+describe(`subject access: letters, searches and dry runs (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('gives a guardian’s letter, filed in the child’s file, to the guardian and not to the child', async () => {
+    const child = JSON.parse((await get('fg', `${base(pid('otto'))}/export.json`)).body) as SubjectExport;
+    const parent = JSON.parse((await get('fg', `${base(pid('olga'))}/export.json`)).body) as SubjectExport;
+    expect(child.tables.file_entries!.rows.map((r) => r.title)).toEqual(['Gesprek']);
+    expect(child.tables.file_documents!.rows.map((r) => r.filename)).toEqual(['gesprek-otto.pdf']);
+    expect(parent.tables.file_entries!.rows.map((r) => r.title)).toEqual([guardianLetterTitle]);
+    expect(parent.tables.file_documents!.rows.map((r) => r.filename)).toEqual(['brief-aan-ouder.pdf']);
+  });
+
+  it('records searches and erasure dry runs in the audit trail (they reveal cases and breaches)', async () => {
+    const count = async (action: string) => (await database.db.select().from(auditEvents).where(eq(auditEvents.action, action))).filter((e) => e.actor === acc.fg).length;
+    const [searches, checks] = [await count('subject.searched'), await count('subject.erasure_checked')];
+    expect((await get('fg', `/api/v1/schools/${schoolId}/subject-access/people?q=kramer`)).statusCode).toBe(200);
+    expect((await get('fg', `${base(pid('sanne'))}/erasure`)).statusCode).toBe(200);
+    expect(await count('subject.searched')).toBe(searches + 1);
+    expect(await count('subject.erasure_checked')).toBe(checks + 1);
+    const [last] = (await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'subject.searched'))).slice(-1);
+    expect(last!.fields).toEqual(['found:1']);
+    expect(JSON.stringify(last)).not.toMatch(/kramer/iu);
   });
 });
 
@@ -515,10 +652,33 @@ describe(`subject access: erasure (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, ()
     expect((await app.inject({ method: 'POST', url: `${base(pid('eva'))}/erasure`, headers: as.director!, payload: { confirmName: 'Eva Smit' } })).statusCode).toBe(403);
   });
 
-  it('erases where allowed: no trace of the person in any table, everyone else’s rows as they were', async () => {
+  it('refuses while a published post shows her, a takedown is open, or a consent she gave is in force (art. 17(2), 7(1))', async () => {
     const E = pid('eva');
-    const traces = [E, acc.eva!, EMAIL.eva, `acc.${EMAIL.eva}`, NAME.eva].map((t) => t!.toLowerCase());
-    const has = (row: string) => traces.some((t) => row.toLowerCase().includes(t));
+    const check = (await get('fg', `${base(E)}/erasure`)).json() as { allowed: boolean; blockers: { code: string; reason: string }[] };
+    expect(check.allowed).toBe(false);
+    expect(check.blockers.map((b) => b.code).sort()).toEqual(['consent_in_force', 'open_takedown', 'published_post']);
+    // The photo itself shows her: the refusal says so.
+    expect(check.blockers.find((b) => b.code === 'published_post')!.reason).toMatch(/foto\('s\), video\('s\) of geluidsopname\(n\) zelf is deze persoon te zien/u);
+    const before = await dumpAll();
+    const res = await app.inject({ method: 'POST', url: `${base(E)}/erasure`, headers: as.fg!, payload: { confirmName: 'Eva Smit' } });
+    expect(res.statusCode).toBe(409);
+    const after = await dumpAll();
+    expect([...after].filter(([t]) => t !== 'audit_events' && t !== 'audit_heads')).toEqual([...before].filter(([t]) => t !== 'audit_events' && t !== 'audit_heads'));
+    // The FG has the post taken down, the takedown is ticked off, and Olga gives Otto's consent anew.
+    await database.db.update(posts).set({ status: 'withdrawn' }).where(eq(posts.authorId, pid('omar')));
+    await database.db.update(takedownTasks).set({ doneAt: new Date(clock), doneBy: acc.omar }).where(eq(takedownTasks.personId, E));
+    await database.db.insert(consentEvents).values({ schoolId, personId: pid('otto'), channel: 'school_social_media', media: 'photo', schoolYear: '2026-2027', validFrom: '2026-08-24', validUntil: '2027-07-16', status: 'granted', givenBy: pid('olga'), method: 'portal' });
+  });
+
+  it('erases where allowed: no trace of the person in the school’s rows, everyone else’s rows as they were or with only her name replaced', async () => {
+    const E = pid('eva');
+    const ids = [E, acc.eva!];
+    const named = () => new RegExp(`(?<![\\p{L}\\p{N}_@.\\-])(?:${[`acc.${EMAIL.eva}`, EMAIL.eva!, NAME.eva!].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_@\\-])`, 'giu');
+    const hasId = (row: string) => ids.some((t) => row.includes(t));
+    const has = (row: string) => hasId(row) || named().test(row);
+    const otherSchool = (row: string) => row.includes(otherSchoolId);
+    // Her session works until she is erased (the identity cache remembers it).
+    expect((await get('eva', '/api/v1/auth/me')).statusCode).toBe(200);
     const dry = (await get('fg', `${base(E)}/erasure`)).json() as { allowed: boolean; blockers: unknown[]; plan: { table: string; action: string }[] };
     expect(dry.blockers).toEqual([]);
     expect(dry.allowed).toBe(true);
@@ -530,26 +690,39 @@ describe(`subject access: erasure (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, ()
     const res = await app.inject({ method: 'POST', url: `${base(E)}/erasure`, headers: as.fg!, payload: { confirmName: ' eva  smit ' } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().erased).toBe(true);
+    // Her session stops at once.
+    expect((await get('eva', '/api/v1/auth/me')).statusCode).toBe(401);
 
     const after = await dumpAll();
     const left: string[] = [];
     const lost: string[] = [];
     for (const [table, rows] of after) {
-      // The audit trail keeps bare ids (no names, no contents), by design.
-      if (table !== 'audit_events') for (const r of rows) if (has(r)) left.push(`${table}: ${r.slice(0, 160)}`);
+      // The audit trail keeps bare ids (no names, no contents), by design; another school's rows are not this school's to change.
+      if (table !== 'audit_events') for (const r of rows) if (has(r) && !otherSchool(r)) left.push(`${table}: ${r.slice(0, 160)}`);
       // The chain's head moves with every event appended.
       if (table === 'audit_heads') continue;
       const now = new Set(rows);
-      for (const r of before.get(table)!) if (!has(r) && !now.has(r)) lost.push(`${table}: ${r.slice(0, 160)}`);
+      for (const r of before.get(table)!) {
+        // Rows with her id are hers (deleted) or lose her id (checked below).
+        if (hasId(r)) continue;
+        // Queued mail to exactly her address goes with her.
+        if (table === 'outbox' && (JSON.parse(r) as { payload: { to?: string } }).payload.to === EMAIL.eva) continue;
+        // Any other row is as it was; where it names her (this school only), with just her name replaced.
+        const expected = otherSchool(r) ? r : r.replace(named(), '(verwijderd)');
+        if (!now.has(expected)) lost.push(`${table}: ${expected.slice(0, 200)}`);
+      }
     }
     expect(left).toEqual([]);
     expect(lost).toEqual([]);
+    // Someone whose name only starts like hers is untouched.
+    const [esc] = await database.db.select().from(escalations).where(sql`${escalations.threadText} like '%Smit-de Boer%'`);
+    expect(esc!.threadText).toBe('(verwijderd) belde; Eva Smit-de Boer ook.');
     // What stayed of other people's records: Omar's post and photo without her, Otto's consent without "given by".
     const [omarPost] = await database.db.select().from(posts).where(eq(posts.authorId, pid('omar')));
     expect(JSON.stringify(omarPost!.content)).toContain('(verwijderd)');
     expect((omarPost!.content as { media: { people: string[] }[] }).media[0]!.people).toEqual([pid('sanne'), pid('otto')]);
     const ottoConsents = await database.db.select().from(consentEvents).where(eq(consentEvents.personId, pid('otto')));
-    expect(ottoConsents).toHaveLength(3);
+    expect(ottoConsents).toHaveLength(4);
     expect(ottoConsents.filter((c) => c.givenBy === null)).toHaveLength(1);
     expect((await database.db.select().from(people).where(eq(people.id, E))).length).toBe(0);
     const audit = await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'subject.erased'));

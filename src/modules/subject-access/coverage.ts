@@ -468,7 +468,7 @@ export function undecidedColumns(tables = schemaTables()): string[] {
 }
 
 /** A column name that suggests an e-mail address or another way to reach someone. */
-const EMAIL_LIKE = /(e_?mail|contact|address|recipient|^to$|_to$)/u;
+const EMAIL_LIKE = /(mail|contact|address|recipient|^to$|_to$)/u;
 
 /**
  * Columns that could hold a person without a foreign key (uuid, uuid[], jsonb, text[], text
