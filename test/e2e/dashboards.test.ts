@@ -8,9 +8,10 @@
 // when the next view has it and falls back when it does not. axe-core on every view; screenshots
 // of the whole page (desktop and phone) and of each chart (docs/screenshots/dashboard-*.png).
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openFromMenu } from './browser.ts';
+import { card, categoryCount, reportedThisMonth } from './dashboard-page.ts';
 import type { E2e } from './harness.ts';
 import { DESKTOP, PHONE, SHOTS, shoot, startE2e } from './harness.ts';
 
@@ -27,16 +28,6 @@ afterAll(async () => e2e?.close());
 
 async function expectAxeClean(page: Page): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
-}
-
-const card = (page: Page, title: string): Locator => page.locator('section.db-card', { has: page.getByRole('heading', { name: title, level: 2 }) });
-
-/** The number in a category's row of the category table. */
-async function categoryCount(page: Page, name: string): Promise<number> {
-  const categories = card(page, 'Meldingen per soort');
-  const toggle = categories.getByRole('button', { name: 'Toon de cijfers als tabel' });
-  if (await toggle.count()) await toggle.click();
-  return Number(await categories.locator('tr', { hasText: name }).locator('td').innerText());
 }
 
 /** The month chart's own label and total above this month's column (the last one). */
@@ -80,15 +71,6 @@ async function chartsFitPhone(page: Page): Promise<void> {
   });
   expect(problems).toEqual([]);
   await page.setViewportSize(DESKTOP);
-}
-
-/** This month's "Gemeld" in the months table (its last row). */
-async function reportedThisMonth(page: Page): Promise<number> {
-  const months = card(page, 'Meldingen per maand');
-  const toggle = months.getByRole('button', { name: 'Toon de cijfers als tabel' });
-  if (await toggle.count()) await toggle.click();
-  const last = months.locator('table tbody tr').last();
-  return Number(await last.locator('td').first().innerText());
 }
 
 describe('the dashboard in the web app', () => {

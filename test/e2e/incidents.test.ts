@@ -4,11 +4,14 @@
 // starts the investigation, adds the teacher, is refused a measure before the hearing, records the
 // hearing, decides a warning from the employee ladder (D.3) and writes the outcome for the
 // reporter; the parent sees the outcome under "Mijn meldingen" without the measure or the name.
+// On the way the director sends the warning's letter, HR finds it in the teacher's personnel file,
+// and the dashboard counts the new case (this month's reports and the bullying cases, each + 1).
 // The public form (no sign-in, anonymous) gives a receipt code that shows the status. axe-core on
 // every page; screenshots of the form, the list and the case, desktop and phone.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openFromMenu } from './browser.ts';
+import { categoryCount, openDashboard, reportedThisMonth } from './dashboard-page.ts';
 import type { E2e } from './harness.ts';
 import { DESKTOP, PHONE, SHOTS, shoot, startE2e } from './harness.ts';
 
@@ -37,7 +40,14 @@ const OUTCOME = 'De school heeft met de betrokkene gesproken en afspraken gemaak
 const REPORT = 'Op Facebook schreef een leerkracht van school onder een foto van de klas dat een moeder een idioot is. Iedereen kan het lezen.';
 
 describe('incidents in the web app', () => {
-  it('a parent reports a post, the director triages, hears the employee and decides a warning, and the parent sees the outcome', { timeout: 180_000 }, async () => {
+  it('a parent reports a post, the director triages, hears the employee, decides a warning and sends its letter; the letter is in the teacher’s personnel file, the dashboard counts the case, and the parent sees the outcome', { timeout: 240_000 }, async () => {
+    // ---- the dashboard before: this month's reports and the bullying cases
+    const before = await signedIn('directeur@demo.postwijzer.nl');
+    await openDashboard(before.page);
+    const reportedBefore = await reportedThisMonth(before.page);
+    const bullyingBefore = await categoryCount(before.page, 'Pesten of kwetsen');
+    await before.context.close();
+
     // ---- the parent reports
     const parent = await signedIn('ouder@demo.postwijzer.nl');
     let page = parent.page;
@@ -141,6 +151,22 @@ describe('incidents in the web app', () => {
     const [measure] = await query<{ kind: string; person_id: string; audience: string }>(`select kind, person_id, audience::text from measures where incident_id = $1`, [stored!.id]);
     expect(measure).toEqual({ kind: 'waarschuwing', person_id: teacher.id, audience: 'employee' });
 
+    // The warning's letter: from the template, sent after confirming, filed in the teacher's personnel file.
+    const letters = page.locator('section.letters');
+    await letters.getByLabel('Over wie').selectOption({ label: teacher.name });
+    await expect.poll(() => letters.getByLabel('Sjabloon').inputValue()).toBe('warning');
+    await letters.getByRole('button', { name: 'Brief opstellen' }).click();
+    await letters.getByLabel('Tekst', { exact: true }).waitFor();
+    await letters.getByRole('button', { name: 'Versturen en in het dossier opslaan' }).click();
+    await letters.getByRole('button', { name: 'Ja, versturen' }).click();
+    await letters.getByText(/^Verstuurd\. De brief staat in 1 dossier/).waitFor();
+    const filed = await query<{ person_id: string; file_kind: string; entry_type: string; has_pdf: boolean }>(
+      `select e.person_id, e.file_kind::text, e.entry_type, exists (select 1 from file_documents d where d.file_entry_id = e.id) as has_pdf
+         from file_entries e where e.incident_id = $1 and e.entry_type = 'letter'`,
+      [stored!.id],
+    );
+    expect(filed).toEqual([{ person_id: teacher.id, file_kind: 'personnel', entry_type: 'letter', has_pdf: true }]);
+
     // The outcome for the reporter, then the decision.
     const notes = page.locator('section.inc-panel', { has: page.getByRole('heading', { name: 'Notitie toevoegen' }) });
     await status.getByRole('button', { name: 'Besluit genomen' }).click();
@@ -187,6 +213,27 @@ describe('incidents in the web app', () => {
     await expectAxeClean(page);
     await measures.screenshot({ path: `${SHOTS}/incidents-inspectie-taak-desktop.png` });
     await director.context.close();
+
+    // ---- HR finds the letter in the teacher's personnel file
+    const hr = await signedIn('hr@demo.postwijzer.nl');
+    page = hr.page;
+    await openFromMenu(page, 'Dossiers');
+    await page.getByRole('heading', { name: 'Dossiers', level: 1 }).waitFor();
+    await page.getByLabel('Naam (of een deel ervan)').fill(teacher.name);
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByRole('link', { name: `Dossier van ${teacher.name} openen` }).click();
+    await page.getByRole('heading', { name: `Personeelsdossier van ${teacher.name}`, level: 1 }).waitFor();
+    const letter = page.getByRole('article').filter({ has: page.getByRole('heading', { name: /^Brief: Schriftelijke waarschuwing/ }) });
+    await letter.waitFor();
+    expect(await letter.getByRole('link', { name: 'Bij melding' }).getAttribute('href')).toContain(stored!.id);
+    await hr.context.close();
+
+    // ---- the dashboard counts the case: one more report this month, one more bullying case
+    const after = await signedIn('directeur@demo.postwijzer.nl');
+    await openDashboard(after.page);
+    expect(await reportedThisMonth(after.page)).toBe(reportedBefore + 1);
+    expect(await categoryCount(after.page, 'Pesten of kwetsen')).toBe(bullyingBefore + 1);
+    await after.context.close();
 
     // ---- the parent sees the outcome, nothing confidential
     const again = await signedIn('ouder@demo.postwijzer.nl', PHONE);

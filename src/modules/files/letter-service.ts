@@ -17,7 +17,7 @@ import { dutchDay } from './dutch-time.ts';
 import { addresseeLine, blanksLeft, LETTER_TEMPLATES, letterPdf, letterText, prefill, TEMPLATE_MEASURE, TEMPLATE_NAMES } from './letters.ts';
 import { letterNoticeMail } from './mail.ts';
 import type { By } from './service.ts';
-import { nameOf } from './service.ts';
+import { fullName as nameOf } from '../people/names.ts';
 
 const notFound = () => new HttpError(404, 'not_found', 'There is no such incident at this school.');
 const draftNotFound = () => new HttpError(404, 'not_found', 'There is no such letter draft in this case.');

@@ -9,6 +9,8 @@ import { HttpError } from '../../server/errors.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { createPossibleBreach } from '../breaches/service.ts';
 import { retainUntil, ruleFor } from './retention.ts';
+import { containsPattern } from '../../db/like.ts';
+import { fullName as nameOf } from '../people/names.ts';
 
 export interface By {
   accountId: string;
@@ -16,9 +18,7 @@ export interface By {
   now: Date;
 }
 
-export const nameOf = (p: { givenName: string; prefix: string | null; familyName: string }) => [p.givenName, p.prefix, p.familyName].filter(Boolean).join(' ');
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** At most this many people in one answer of listFiles (by family name); `cutOff` says there were more. */
 export const LIST_LIMIT = 200;
@@ -31,7 +31,7 @@ export const LIST_LIMIT = 200;
 export async function listFiles(db: AppDb, schoolId: string, kinds: FileKind[], q: string | undefined, by: By) {
   const words = (q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 4);
   const nameMatch = words.map((w) => {
-    const like = `%${likeEscape(w)}%`;
+    const like = containsPattern(w);
     return or(ilike(people.givenName, like), ilike(people.familyName, like), ilike(people.prefix, like));
   });
   const rows = await db
