@@ -1,26 +1,16 @@
 // Registers "Dossiers" (/dossiers): personnel files for HR and the board, student files for the
 // director and the internal supervisor (a file at /dossiers?kind=<kind>&id=<personId>). Loads on
 // first use (its own chunk). The letters section of a case is in Letters.tsx (CaseDetail uses it).
-import { lazy, Suspense } from 'react';
-import { useT } from '../../i18n.tsx';
+import { lazyPage, withLoading } from '../../components/LazyPage.tsx';
 import { registerPage } from '../registry.tsx';
 import { useQuery } from '../incidents/nav.ts';
 import './texts.ts';
 
-const FilesPage = lazy(() => import('./Files.tsx').then((m) => ({ default: m.FilesPage })));
-
-function Loading() {
-  const t = useT();
-  return <p>{t('common.loading')}</p>;
-}
+const FilesPage = lazyPage(() => import('./Files.tsx').then((m) => m.FilesPage));
 
 function Files() {
   const q = useQuery();
-  return (
-    <Suspense fallback={<Loading />}>
-      <FilesPage kind={q.get('kind')} personId={q.get('id')} />
-    </Suspense>
-  );
+  return withLoading(<FilesPage kind={q.get('kind')} personId={q.get('id')} />);
 }
 
 registerPage({ path: '/dossiers', label: 'nav.files', allowed: (can) => can('files.read_personnel') || can('files.read_student'), render: () => <Files /> });

@@ -2,8 +2,6 @@
 import { addTexts } from '../../i18n.tsx';
 
 addTexts({
-  'write.outdated': { nl: 'Postwijzer is net bijgewerkt.', en: 'Postwijzer has just been updated.' },
-  'write.reload': { nl: 'Laad de pagina opnieuw', en: 'Reload the page' },
   'write.title': { nl: 'Bericht schrijven', en: 'Write a post' },
   'write.introStaff': {
     nl: 'Schrijf je bericht en voeg foto’s toe. Postwijzer controleert het terwijl je typt, met de afspraken van het protocol sociale media. Je ziet meteen wat je beter kunt aanpassen.',
