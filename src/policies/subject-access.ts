@@ -16,12 +16,12 @@ export const subjectAccessPolicy = definePolicy({
   rules: {
     export: {
       who: SUBJECT_ACCESS_OFFICERS,
-      summary: 'Find a person and export everything the product holds about them (JSON, PDF); every export is audited. See what erasure would remove and what blocks it.',
+      summary: 'Find a person and export everything the product holds about them (JSON, PDF); every search, export and erasure check is audited. See what erasure would remove and what blocks it.',
       condition: 'a person on the roster of the school of the request',
     },
     erase: {
       who: SUBJECT_ACCESS_OFFICERS,
-      summary: 'Erase a person where the law allows (refused, with the reasons, while a case, a file, a measure, a breach entry or the roster still holds them).',
+      summary: 'Erase a person where the law allows (refused, with the reasons, while a case, a file, a measure, a breach entry or the roster still holds them, a published post shows them, a takedown is open, or a consent they gave is in force).',
       condition: 'a person on the roster of the school of the request; confirmed with their full name',
     },
   },

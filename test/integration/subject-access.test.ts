@@ -493,13 +493,16 @@ describe(`subject access: the export (${onPostgres ? 'PostgreSQL' : 'PGlite'})`,
     const made = await buildPeople(database.db, otherSchoolId, [
       { externalId: 'jdvb', kind: 'employee', givenName: 'Jan', prefix: 'de', familyName: 'Vries-Bakker' },
       { externalId: 'jdv', kind: 'employee', givenName: 'Jan', prefix: 'de', familyName: 'Vries' },
+      { externalId: 'pb', kind: 'employee', givenName: 'Piet', familyName: 'Bakker' },
     ]);
     try {
       const r = await redactorFor(database.db, { personId: made.get('jdvb')!.id, accountIds: [] });
       expect(r.redact('Brief aan Jan de Vries-Bakker, kopie aan Jan de Vries.')).toBe('Brief aan Jan de Vries-Bakker, kopie aan andere persoon.');
+      // "Bakker" (someone else's family name) after a hyphen is the end of a longer name, not Piet Bakker.
+      expect(r.redact('Groet van Vries-Bakker; Piet Bakker en Bakker waren er ook.')).toBe('Groet van Vries-Bakker; andere persoon en andere persoon waren er ook.');
       expect(r.redact({ tekst: `${'Zoë Jansen'.normalize('NFD')} en ${'Zoë'.normalize('NFD')}` })).toEqual({ tekst: 'andere persoon en Zoë' });
     } finally {
-      await database.db.delete(people).where(sql`${people.id} in (${made.get('jdvb')!.id}, ${made.get('jdv')!.id})`);
+      await database.db.delete(people).where(sql`${people.id} in (${made.get('jdvb')!.id}, ${made.get('jdv')!.id}, ${made.get('pb')!.id})`);
     }
   });
 
@@ -790,6 +793,7 @@ describe('postwijzer subject (the command, as a process on its own PGlite databa
     const after = await openDatabase({ dataDir, url: '' });
     expect(await after.query('select id from people where id = $1', [personId])).toEqual([]);
     expect(await after.query(`select actor from audit_events where action = 'subject.erased'`)).toEqual([{ actor: 'cli' }]);
+    expect(await after.query(`select actor from audit_events where action = 'subject.erasure_checked'`)).toEqual([{ actor: 'cli' }]);
     await after.close();
   });
 });

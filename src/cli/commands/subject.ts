@@ -69,7 +69,12 @@ export async function run(args: string[]): Promise<number> {
     }
     const s = (await loadSubject(db, row.schoolId, values.person))!;
     if (sub === 'erasure') {
-      const c = await checkErasure(db, s, now);
+      // The dry run reveals cases and breaches: audited like the web's (AVG art. 5(2)).
+      const c = await db.transaction(async (tx) => {
+        const out = await checkErasure(tx, s, now);
+        await appendAudit(tx, { schoolId: row.schoolId, actor: 'cli', action: 'subject.erasure_checked', subjectType: 'person', subjectId: s.person.id, fields: out.blockers.map((b) => b.code), at: now });
+        return out;
+      });
       process.stdout.write(values.format === 'json' && values.out ? '' : describeCheck(c));
       if (values.out) writeFileSync(values.out, JSON.stringify(c, null, 2));
       return 0;
