@@ -40,7 +40,7 @@ interface Info {
 // ---- child: a server with the schools, their rosters and 100 accounts ---------------------------
 
 async function serve(url: string): Promise<void> {
-  const database = await openDatabase({ url, poolSize: 20 });
+  const database = await openDatabase({ url, poolSize: Number(process.env.BENCH_POOL ?? 20) });
   await migrate(database);
   const db = database.db;
   const [board] = await db.insert(boards).values({ name: 'ASKO' }).returning();

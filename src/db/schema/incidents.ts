@@ -56,8 +56,11 @@ export const incidents = pgTable(
     qualifiedBy: uuid('qualified_by').references(() => accounts.id),
   },
   (t) => [
-    index('incidents_school_status_idx').on(t.schoolId, t.status),
-    index('incidents_reporter_idx').on(t.reporterAccountId),
+    // The handlers' list by status, soonest deadline first; the dashboard's months.
+    index('incidents_school_status_due_idx').on(t.schoolId, t.status, t.dueAt),
+    index('incidents_school_created_idx').on(t.schoolId, t.createdAt),
+    // A reporter's own cases, newest first.
+    index('incidents_reporter_created_idx').on(t.reporterAccountId, t.createdAt),
     uniqueIndex('incidents_receipt_key').on(t.receiptHash),
   ],
 );

@@ -541,7 +541,8 @@ export async function listIncidents(db: AppDb, schoolId: string, q: { status?: I
     .from(incidents)
     .leftJoin(accounts, eq(accounts.id, incidents.assignedTo))
     .where(and(eq(incidents.schoolId, schoolId), q.status ? eq(incidents.status, q.status) : undefined, q.assignedTo ? eq(incidents.assignedTo, q.assignedTo) : undefined))
-    .orderBy(sql`(${incidents.status} = 'closed')`, asc(incidents.dueAt), desc(incidents.createdAt))
+    // With a status, the index on (school, status, due_at) gives the order; without, open cases first.
+    .orderBy(...(q.status ? [] : [sql`(${incidents.status} = 'closed')`]), asc(incidents.dueAt), desc(incidents.createdAt))
     .limit(LIST_LIMIT);
   return rows;
 }
