@@ -120,6 +120,16 @@ export interface VerifyReport {
 
 /** Recomputes every chain (or one school's) and names the first broken link of each. */
 export async function verifyAudit(db: AppDb, opts: { schoolId?: string } = {}): Promise<VerifyReport> {
+  // The recorded heads first: events written after this read only make a chain longer, so each
+  // head must be found among the events read next (a chain that lacks its head's event lost its
+  // newest events, which would otherwise leave a valid, shorter chain).
+  const recorded = await db
+    .select()
+    .from(auditHeads)
+    .where(opts.schoolId ? eq(auditHeads.chain, opts.schoolId) : undefined);
+  const headOf = new Map(recorded.map((h) => [h.chain === 'board' ? null : h.chain, h]));
+  /** Per chain: the hash of the event at its head's number, as read. */
+  const atHead = new Map<string | null, string>();
   const rows = await db
     .select()
     .from(auditEvents)
@@ -139,6 +149,7 @@ export async function verifyAudit(db: AppDb, opts: { schoolId?: string } = {}): 
       prev = GENESIS;
       brokenHere = false;
     }
+    if (headOf.get(r.schoolId)?.seq === r.seq) atHead.set(r.schoolId, r.hash);
     if (brokenHere) continue;
     const fail = (reason: string) => {
       report.broken.push({ schoolId: r.schoolId, seq: r.seq, id: r.id, reason });
@@ -151,18 +162,17 @@ export async function verifyAudit(db: AppDb, opts: { schoolId?: string } = {}): 
     expectedSeq = r.seq + 1;
     report.heads[report.heads.length - 1] = { schoolId: r.schoolId, seq: r.seq, hash: r.hash };
   }
-  // The recorded heads: a chain that ends before its head lost its newest events (which would
-  // otherwise leave a valid, shorter chain).
-  const recorded = await db
-    .select()
-    .from(auditHeads)
-    .where(opts.schoolId ? eq(auditHeads.chain, opts.schoolId) : undefined);
-  for (const h of recorded) {
-    const schoolId = h.chain === 'board' ? null : h.chain;
-    if (report.broken.some((b) => b.schoolId === schoolId)) continue;
+  for (const [schoolId, h] of headOf) {
+    if (report.broken.some((x) => x.schoolId === schoolId)) continue;
+    const found = atHead.get(schoolId);
+    if (found === h.hash || (h.seq === 0 && h.hash === GENESIS)) continue;
     const last = report.heads.find((x) => x.schoolId === schoolId);
-    if ((last?.seq ?? 0) === h.seq && (last?.hash ?? GENESIS) === h.hash) continue;
-    report.broken.push({ schoolId, seq: h.seq, id: null, reason: last && last.seq < h.seq ? `the newest events are missing: the chain ends at event ${last.seq}, its head says ${h.seq}` : last ? `its newest event ${last.seq} is not the chain’s recorded head (${h.seq})` : `all its events are missing: its head says ${h.seq}` });
+    report.broken.push({
+      schoolId,
+      seq: h.seq,
+      id: null,
+      reason: found !== undefined ? `event ${h.seq} is not the chain’s recorded head (another hash)` : last ? `the newest events are missing: the chain ends at event ${last.seq}, its head says ${h.seq}` : `all its events are missing: its head says ${h.seq}`,
+    });
     if (!last) report.chains++;
   }
   return report;
