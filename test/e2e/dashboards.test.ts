@@ -124,7 +124,7 @@ describe('the dashboard in the web app', () => {
     const href = await months.getByRole('link', { name: 'Download als CSV (Excel)' }).getAttribute('href');
     const csv = await page.request.get(`${e2e.server.url}${href}`);
     expect(csv.status()).toBe(200);
-    expect(csv.headers()['content-disposition']).toMatch(/^attachment; filename="postwijzer-school-maanden-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(csv.headers()['content-disposition']).toMatch(/^attachment; filename="postwijzer-school-maanden-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''postwijzer-school-maanden-\d{4}-\d{2}-\d{2}\.csv$/);
     const bytes = await csv.body();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');

@@ -408,7 +408,7 @@ describe(`dashboards on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
       const res = await get('boardAB', `/api/v1/schools/${schoolA}/board-dashboard/export/${table}`);
       expect(res.statusCode, res.body).toBe(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-      expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="postwijzer-bestuur-${table}-2026-11-26\\.csv"$`));
+      expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="postwijzer-bestuur-${table}-2026-11-26\\.csv"; filename\\*=UTF-8''postwijzer-bestuur-${table}-2026-11-26\\.csv$`));
       expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
       expect(res.body.endsWith('\r\n')).toBe(true);
       expect(res.body.startsWith(BOM)).toBe(true);

@@ -1,6 +1,8 @@
 // Personnel and student files through the HTTP API and the CLI (docs/files.md): letters written
 // from a template, edited, sent and filed as PDF (their text read back with pdf.js) in the right
-// file for an employee, a student and a guardian; every role against every file route (the
+// file for an employee, a student and a guardian; every decision and record of a case (D.6 police
+// decision, D.1/D.4 flags, recorded steps, closed tasks) filed in exactly the right files; every
+// role against every file route (the
 // expectations written out here, not read from the policy); every read in the audit trail;
 // "opened by mistake" as a possible breach; letters with blanks left refused (409), warning and
 // suspension letters sent only by the board and the director, the inline preview without a
@@ -139,7 +141,8 @@ describe(`files and letters (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(await database.db.select().from(letterDrafts).where(eq(letterDrafts.id, d.id))).toEqual([]);
 
     const file = await entriesOf('karim', 'personnel');
-    expect(file.map((e) => e.entryType)).toEqual(['decision', 'email', 'letter']);
+    // The hearing (a note), the measure (a decision), and now the letter with its e-mail.
+    expect(file.map((e) => e.entryType)).toEqual(['decision', 'email', 'letter', 'note']);
     const letter = file.find((e) => e.entryType === 'letter')!;
     expect(letter.incidentId).toBe(incidentId);
     expect(letter.title).toBe('Brief: Schriftelijke waarschuwing (2026-11-26)');
@@ -265,7 +268,7 @@ describe(`files and letters (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('reads a file with its entries and retention, finds people by name, and answers 404 for people elsewhere', async () => {
     const file = (await req('hr', 'GET', `${base()}/files/personnel/${id('karim')}`)).json();
     expect(file.person).toMatchObject({ id: id('karim'), name: 'Karim El Amrani', kind: 'employee', active: true });
-    expect(file.entries.map((e: { entryType: string }) => e.entryType).sort()).toEqual(['decision', 'email', 'letter']);
+    expect(file.entries.map((e: { entryType: string }) => e.entryType).sort()).toEqual(['decision', 'email', 'letter', 'note']);
     const letter = file.entries.find((e: { entryType: string }) => e.entryType === 'letter');
     expect(letter).toMatchObject({ retainUntil: null, retentionRule: 'personnel.after_leaving.2y', document: { filename: 'brief-warning-2026-11-26.pdf' } });
     expect(letter.body).toContain('Wij spraken af dat u de reactie dezelfde dag verwijderde.');
@@ -401,6 +404,113 @@ describe(`files and letters (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
 // Every role against every write route of the files module (the expectations written out here):
 // each request gets a fresh draft where it needs one, in a case of its own about Fenna (an
 // employee without an e-mail address), so the files read above stay as they are.
+describe(`every decision of a case is filed (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  // A case of its own about Bram (employee), Noor (student) and Ilse (guardian of Noor and Finn
+  // here, and of Olaf at another school), with Wout as a witness.
+  let caseId: string;
+  const names = new Map<string, string>();
+  const act = (path: string, payload: unknown) => req('director', 'POST', `${base()}/incidents/${caseId}/${path}`, payload);
+  const filed = async (incident = caseId) =>
+    (await database.db.select().from(fileEntries).where(eq(fileEntries.incidentId, incident)))
+      .map((e) => `${names.get(e.personId) ?? e.personId}/${e.fileKind}/${e.entryType}: ${e.title}`)
+      .sort();
+  const since = async (before: string[]) => {
+    const now = await filed();
+    const left = [...before];
+    return now.filter((e) => {
+      const i = left.indexOf(e);
+      if (i < 0) return true;
+      left.splice(i, 1);
+      return false;
+    });
+  };
+
+  beforeAll(async () => {
+    const here = await buildPeople(database.db, schoolId, [
+      { externalId: 'bram', kind: 'employee', givenName: 'Bram', familyName: 'Visser' },
+      { externalId: 'noor', kind: 'student', givenName: 'Noor', familyName: 'Bakker', group: 'F6' },
+      { externalId: 'finn', kind: 'student', givenName: 'Finn', familyName: 'Bakker', group: 'F4' },
+      { externalId: 'ilse', kind: 'guardian', givenName: 'Ilse', familyName: 'Bakker' },
+      { externalId: 'wout', kind: 'student', givenName: 'Wout', familyName: 'Smit', group: 'F8' },
+    ]);
+    const there = await buildPeople(database.db, otherSchoolId, [{ externalId: 'olaf', kind: 'student', givenName: 'Olaf', familyName: 'Bakker', group: 'O2' }]);
+    for (const [k, v] of [...here, ...there]) {
+      ids.set(k, v);
+      names.set(v.id, k);
+    }
+    for (const child of ['noor', 'finn', 'olaf']) await linkGuardian(database.db, id('ilse'), id(child));
+    const r = await req('director', 'POST', `${base()}/incidents`, { category: 'bullying', text: 'Een ouder en een leerling schreven dreigende berichten over een leerkracht in de klassenapp.' });
+    expect(r.statusCode, r.body).toBe(201);
+    caseId = r.json().id;
+    expect((await act('transitions', { event: 'triage' })).statusCode).toBe(200);
+    for (const p of ['bram', 'noor', 'ilse']) expect((await act('people', { personId: id(p), role: 'subject' })).statusCode).toBeLessThan(300);
+    expect((await act('people', { personId: id('wout'), role: 'witness' })).statusCode).toBeLessThan(300);
+    expect((await act('transitions', { event: 'investigate' })).statusCode).toBe(200);
+    expect(await filed()).toEqual([]);
+  });
+
+  it('files the police decision (D.6) with every subject, once per file; a refused one and a case without subjects file nothing', async () => {
+    const refused = await act('police-decision', { report: true, rationale: 'Bedreiging van een leerkracht.', reportedOn: '2026-11-25' });
+    expect(refused.statusCode).toBe(400);
+    expect(await filed()).toEqual([]);
+    const ok = await act('police-decision', { report: true, rationale: 'Bedreiging van een leerkracht.', reportedOn: '2026-11-25', policeReference: 'PL-0917' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const title = 'Besluit politie (D.6): aangifte gedaan op 2026-11-25';
+    // Noor is a subject and Ilse's child: her file gets the decision once.
+    expect(await filed()).toEqual([`bram/personnel/decision: ${title}`, `finn/student/decision: ${title}`, `noor/student/decision: ${title}`]);
+    const [entry] = await database.db.select().from(fileEntries).where(and(eq(fileEntries.incidentId, caseId), eq(fileEntries.personId, id('bram'))));
+    expect(entry!.body).toBe('Bedreiging van een leerkracht. Kenmerk politie: PL-0917.');
+
+    const empty = await req('director', 'POST', `${base()}/incidents`, { category: 'bullying', text: 'Een melding zonder betrokkene als onderwerp.' });
+    const emptyId = empty.json().id as string;
+    expect((await req('director', 'POST', `${base()}/incidents/${emptyId}/transitions`, { event: 'triage' })).statusCode).toBe(200);
+    expect((await req('director', 'POST', `${base()}/incidents/${emptyId}/people`, { personId: id('wout'), role: 'witness' })).statusCode).toBeLessThan(300);
+    const none = await req('director', 'POST', `${base()}/incidents/${emptyId}/police-decision`, { report: false, rationale: 'Geen strafbaar feit.' });
+    expect(none.statusCode, none.body).toBe(200);
+    expect(await filed(emptyId)).toEqual([]);
+  });
+
+  it('files the D.1 flag with the employee and the D.4 flag with the student and the guardian’s children only', async () => {
+    const before = await filed();
+    expect((await act('flags', { rationale: 'x' })).statusCode).toBe(400);
+    expect(await filed()).toEqual(before);
+    expect((await act('flags', { plichtsverzuim: true, rationale: 'De leerkracht deelde de berichten door.' })).statusCode).toBe(200);
+    expect(await since(before)).toEqual(['bram/personnel/decision: Plichtsverzuim (D.1): vastgesteld']);
+    const mid = await filed();
+    expect((await act('flags', { verwijtbaarGedrag: true, rationale: 'Dreigende berichten.' })).statusCode).toBe(200);
+    const v = 'Verwijtbaar gedrag (D.4): vastgesteld';
+    expect(await since(mid)).toEqual([`finn/student/decision: ${v}`, `noor/student/decision: ${v}`]);
+    expect(await filed()).not.toContain(expect.stringMatching(/^olaf\//));
+  });
+
+  it('files a recorded step (hoor en wederhoor) in the file of the step’s person; a refused step files nothing', async () => {
+    const before = await filed();
+    expect((await act('steps', { personId: id('bram'), kind: 'hearing', on: '2026-12-01' })).statusCode).toBe(400);
+    expect(await filed()).toEqual(before);
+    expect((await act('steps', { personId: id('bram'), kind: 'hearing', on: '2026-11-26', note: 'Bram gaf zijn kant van het verhaal.' })).statusCode).toBe(200);
+    const hearing = 'Stap: gehoord (hoor en wederhoor) (2026-11-26)';
+    expect(await since(before)).toEqual([`bram/personnel/note: ${hearing}`]);
+    const mid = await filed();
+    expect((await act('steps', { personId: id('ilse'), kind: 'hearing', on: '2026-11-26' })).statusCode).toBe(200);
+    expect(await since(mid)).toEqual([`finn/student/note: ${hearing}`, `noor/student/note: ${hearing}`]);
+    const [e] = await database.db.select().from(fileEntries).where(and(eq(fileEntries.incidentId, caseId), eq(fileEntries.personId, id('bram')), eq(fileEntries.entryType, 'note')));
+    expect(e!.body).toBe('Vastgelegd: gehoord (hoor en wederhoor) op 2026-11-26. Toelichting: Bram gaf zijn kant van het verhaal.');
+  });
+
+  it('files the closed Inspectie task with the person of its measure; a refused close files nothing', async () => {
+    expect((await act('measures', { personId: id('noor'), kind: 'schorsing', days: 2, rationale: 'Dreigende berichten.' })).statusCode).toBeLessThan(300);
+    const view = (await req('director', 'GET', `${base()}/incidents/${caseId}`)).json();
+    const task = view.tasks.find((t: { kind: string; status: string }) => t.kind === 'inspectie_melding' && t.status === 'open');
+    const before = await filed();
+    expect((await act(`tasks/${task.id}/close`, { report: { note: 'Gemeld.' } })).statusCode).toBe(400);
+    expect(await filed()).toEqual(before);
+    expect((await act(`tasks/${task.id}/close`, { report: { date: '2026-11-26', reference: 'ISD-12' } })).statusCode).toBe(200);
+    expect(await since(before)).toEqual(['noor/student/note: Melding bij de Inspectie van het Onderwijs (2026-11-26)']);
+    const [e] = await database.db.select().from(fileEntries).where(and(eq(fileEntries.incidentId, caseId), eq(fileEntries.title, 'Melding bij de Inspectie van het Onderwijs (2026-11-26)')));
+    expect(e!.body).toBe('Gemeld op 2026-11-26. Kenmerk: ISD-12.');
+  });
+});
+
 describe(`files write routes by role (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   let caseId: string;
   const caseLetters = () => `${base()}/incidents/${caseId}/letters`;

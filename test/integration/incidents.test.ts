@@ -111,8 +111,12 @@ describe(`incidents (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const measure = await step('director', incidentId, 'measures', { personId: id('karim'), kind: 'waarschuwing', rationale: 'Kwetsende reactie over een leerling.' });
     expect(measure.statusCode, measure.body).toBe(201);
     expect(measure.json().measures).toMatchObject([{ kind: 'waarschuwing', audience: 'employee', decidedOn: '2026-11-26', label: { en: 'warning' } }]);
-    // D.1: the decision is filed in the employee's personnel file.
-    expect(await fileOf('karim', incidentId)).toEqual([{ kind: 'personnel', type: 'decision', title: 'Maatregel (D.3): waarschuwing, 2026-11-26' }]);
+    // D.1: the hearing, the flag and the decision are filed in the employee's personnel file.
+    expect(await fileOf('karim', incidentId)).toEqual([
+      { kind: 'personnel', type: 'decision', title: 'Maatregel (D.3): waarschuwing, 2026-11-26' },
+      { kind: 'personnel', type: 'decision', title: 'Plichtsverzuim (D.1): vastgesteld' },
+      { kind: 'personnel', type: 'note', title: 'Stap: gehoord (hoor en wederhoor) (2026-11-26)' },
+    ]);
 
     clock += 60_000;
     expect((await move('director', incidentId, 'decide')).json().status).toBe('decided');

@@ -561,6 +561,10 @@ describe(`subject access: the export (${onPostgres ? 'PostgreSQL' : 'PGlite'})`,
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="inzage-[0-9a-f-]+\.pdf"; filename\*=UTF-8''inzage-[0-9a-f-]+\.pdf$/u);
+    // Kept a PDF and out of caches, like every download (src/server/download.ts).
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cache-control']).toContain('no-store');
+    expect(res.headers['content-security-policy']).toContain('sandbox');
     const text = await pdfText(res.rawPayload);
     expect(text).toContain('Inzage persoonsgegevens: Sanne de Wit');
     for (const heading of [PERSON_HEADING, ...TABLE_RULES.map((r) => r.title)]) expect(text, heading).toContain(heading);

@@ -12,6 +12,7 @@ import type { DbOrTx } from '../../db/connection.ts';
 import type { Scope } from './service.ts';
 import { boardScope, dashboard, schoolScope } from './service.ts';
 import { csvOf, TABLES } from './tables.ts';
+import { sendDownload } from '../../server/download.ts';
 
 const schoolParams = z.object({ schoolId: z.string() });
 const exportParams = schoolParams.extend({
@@ -24,12 +25,7 @@ const DESCRIPTION =
 /** A CSV download that Excel opens as it should (docs/dashboards.md): only this table is computed. */
 async function sendCsv(reply: FastifyReply, db: DbOrTx, scope: Scope, nowMs: number, table: (typeof TABLES)[number]) {
   const { fileName, body } = await csvOf(db, scope, nowMs, table);
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${fileName}"`)
-    .header('cache-control', 'no-store')
-    .header('x-content-type-options', 'nosniff')
-    .send(body);
+  return sendDownload(reply, body, { name: fileName, type: 'text/csv; charset=utf-8' });
 }
 
 export const dashboardRoutes: RouteModule = async (app, ctx) => {

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import type { FileKind } from '../../policies/files.ts';
 import { canReadFileKind, canSendLetter, FILE_READERS, filesPolicy } from '../../policies/files.ts';
 import { parseBody } from '../../server/body.ts';
-import { contentDisposition } from '../../server/download.ts';
+import { sendDownload } from '../../server/download.ts';
 import { HttpError } from '../../server/errors.ts';
 import type { RouteModule } from '../../server/modules.ts';
 import { auditRefusal } from '../auth/guard.ts';
@@ -42,16 +42,7 @@ const editBody = z
   .object({ subject: line('the subject', 200).optional(), salutation: line('the salutation', 200).optional(), body: line('the text', 20_000).optional(), closing: line('the closing', 1000).optional() })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'send at least one of subject, salutation, body, closing' });
 
-/**
- * A PDF with headers that keep it a PDF: the fixed content type, nosniff, never cached. A download
- * (attachment) also gets a sandboxing CSP. An inline preview does not: Chrome and Safari refuse to
- * show a PDF in a sandboxed document, and the bytes are our own rendering, not an upload.
- */
-function sendPdf(reply: FastifyReply, bytes: Buffer, filename: string, inline = false) {
-  reply.type('application/pdf').header('content-disposition', contentDisposition(filename, { inline })).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store');
-  if (!inline) reply.header('content-security-policy', "sandbox; default-src 'none'");
-  return reply.send(bytes);
-}
+const sendPdf = (reply: FastifyReply, bytes: Buffer, filename: string, inline = false) => sendDownload(reply, bytes, { name: filename, type: 'application/pdf', inline });
 
 const KIND_READERS_NL: Record<FileKind, string> = { personnel: 'Personnel files are for HR and the board.', student: 'Student files are for the director and the internal supervisor.' };
 

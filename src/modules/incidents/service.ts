@@ -19,7 +19,7 @@ import { fileInto, fileTargets } from '../files/filing.ts';
 import type { Category } from './domain/categories.ts';
 import { LVI_PHONE, LVI_TASK_TITLE, needsPoliceDecision } from './domain/categories.ts';
 import type { Audience, PersonKind, RemovalOutcome, StepKind } from './domain/measures.ts';
-import { audienceOf, checkMeasure, inspectieTask, MEASURE_LABELS, proposeMeasure } from './domain/measures.ts';
+import { audienceOf, checkMeasure, inspectieTask, MEASURE_LABELS, proposeMeasure, STEP_LABELS } from './domain/measures.ts';
 import type { IncidentEvent, IncidentStatus } from './domain/state.ts';
 import { allowedEvents, dueAfter, transition } from './domain/state.ts';
 import { fullName as nameOf } from '../people/names.ts';
@@ -278,8 +278,28 @@ export async function setFlags(db: AppDb, schoolId: string, incidentId: string, 
     if (!Object.keys(set).length) throw new HttpError(400, 'bad_request', 'Set plichtsverzuim (D.1) or verwijtbaarGedrag (D.4).', [{ path: '$', message: 'no flag given' }]);
     await tx.update(incidents).set(set).where(eq(incidents.id, row.id));
     await addEvent(tx, row.id, 'flags_set', ctx, { ...set, rationale: flags.rationale });
-    return { fields: Object.keys(set).map((k) => (k === 'verwijtbaarGedrag' ? 'verwijtbaar_gedrag' : k)) };
+    // Filed with each subject: only the flag of their audience (D.1 employee, D.4 student or guardian).
+    let filed = 0;
+    const seen = new Set<string>();
+    for (const s of await caseSubjects(tx, row.id)) {
+      const employee = audienceOf(s.kind) === 'employee';
+      const value = employee ? set.plichtsverzuim : set.verwijtbaarGedrag;
+      if (value === undefined) continue;
+      const title = employee ? `Plichtsverzuim (D.1): ${value ? 'vastgesteld' : 'niet vastgesteld'}` : `Verwijtbaar gedrag (D.4): ${value ? 'vastgesteld' : 'niet vastgesteld'}`;
+      filed += await fileEntry(tx, row, s.personId, s.kind, { entryType: 'decision', title, body: flags.rationale }, ctx, seen);
+    }
+    return { fields: [...Object.keys(set).map((k) => (k === 'verwijtbaarGedrag' ? 'verwijtbaar_gedrag' : k)), ...(filed ? ['file_entries'] : [])] };
   });
+}
+
+/** The people in this case with the role subject, with their kind (none when no subject was added). */
+async function caseSubjects(tx: DbOrTx, incidentId: string): Promise<{ personId: string; kind: PersonKind }[]> {
+  return tx
+    .select({ personId: incidentPeople.personId, kind: people.kind })
+    .from(incidentPeople)
+    .innerJoin(people, eq(people.id, incidentPeople.personId))
+    .where(and(eq(incidentPeople.incidentId, incidentId), eq(incidentPeople.role, 'subject')))
+    .orderBy(asc(incidentPeople.personId));
 }
 
 /**
@@ -322,11 +342,13 @@ function checkDate(value: string, path: string, days: { today: string; opened?: 
 
 export async function recordStep(db: AppDb, schoolId: string, incidentId: string, step: { personId: string; kind: StepKind; on: string; note?: string | undefined }, ctx: Ctx): Promise<void> {
   await change(db, schoolId, incidentId, ctx, 'incident.step', async (tx, row) => {
-    await personInCase(tx, row.id, step.personId);
+    const person = await personInCase(tx, row.id, step.personId);
     checkDate(step.on, '$.on', await schoolDays(tx, row, ctx));
     await tx.insert(incidentSteps).values({ incidentId: row.id, personId: step.personId, kind: step.kind, on: step.on, note: step.note ?? null, recordedBy: ctx.accountId, createdAt: ctx.now });
     await addEvent(tx, row.id, 'step_recorded', ctx, { personId: step.personId, kind: step.kind, on: step.on });
-    return { fields: ['steps'] };
+    const body = `Vastgelegd: ${STEP_LABELS[step.kind].nl} op ${step.on}.${step.note?.trim() ? ` Toelichting: ${step.note.trim()}` : ''}`;
+    const filed = await fileEntry(tx, row, step.personId, person.kind, { entryType: 'note', title: `Stap: ${STEP_LABELS[step.kind].nl} (${step.on})`, body }, ctx);
+    return { fields: ['steps', ...(filed ? ['file_entries'] : [])] };
   });
 }
 
@@ -335,8 +357,10 @@ export async function recordStep(db: AppDb, schoolId: string, incidentId: string
  * their student file, a guardian's in the student file of each of their children at the school.
  * Answers how many entries were written.
  */
-async function fileEntry(tx: DbOrTx, row: IncidentRow, personId: string, kind: PersonKind, entry: { entryType: string; title: string; body: string }, ctx: Ctx): Promise<number> {
-  const files = await fileTargets(tx, row.schoolId, personId, kind);
+async function fileEntry(tx: DbOrTx, row: IncidentRow, personId: string, kind: PersonKind, entry: { entryType: string; title: string; body: string }, ctx: Ctx, seen?: Set<string>): Promise<number> {
+  // With `seen` (one decision filed for several subjects): a file gets the entry once, also when
+  // a student and their guardian are both subjects.
+  const files = (await fileTargets(tx, row.schoolId, personId, kind)).filter((f) => !seen || (!seen.has(`${f.fileKind}:${f.personId}`) && seen.add(`${f.fileKind}:${f.personId}`)));
   return (await fileInto(tx, row.schoolId, files, { incidentId: row.id, ...entry, createdBy: ctx.accountId, now: ctx.now })).length;
 }
 
@@ -481,12 +505,26 @@ export async function closeTask(db: AppDb, schoolId: string, incidentId: string,
     checkDate(record.date, isCall ? '$.call.date' : '$.report.date', { today: (await schoolDays(tx, row, ctx)).today });
     await tx.update(incidentTasks).set({ status: 'done', call: record, closedAt: ctx.now, closedBy: ctx.accountId }).where(eq(incidentTasks.id, task.id));
     await addEvent(tx, row.id, 'task_closed', ctx, { taskId: task.id, kind: task.kind, [isCall ? 'call' : 'report']: record });
-    let filed = 0;
-    if (isCall && row.qualifiedPersonId) {
+    // Filed with the person the task is about: the D.2 call with the qualified employee, the
+    // Inspectie notice with the person of the measure that made the task.
+    let about: { personId: string; kind: PersonKind } | undefined;
+    let entry: { entryType: string; title: string; body: string };
+    if (isCall) {
       const call = record as CallRecord;
-      const text = `Gebeld op ${call.date} om ${call.time} door ${call.caller}. Kenmerk: ${call.reference}. Advies: ${call.advice}`;
-      filed = await fileEntry(tx, row, row.qualifiedPersonId, 'employee', { entryType: 'call_record', title: 'Melding bij de Landelijke Vertrouwensinspecteur (D.2)', body: text }, ctx);
+      about = row.qualifiedPersonId ? { personId: row.qualifiedPersonId, kind: 'employee' } : undefined;
+      entry = { entryType: 'call_record', title: 'Melding bij de Landelijke Vertrouwensinspecteur (D.2)', body: `Gebeld op ${call.date} om ${call.time} door ${call.caller}. Kenmerk: ${call.reference}. Advies: ${call.advice}` };
+    } else {
+      const report = record as InspectieRecord;
+      [about] = task.measureId
+        ? await tx.select({ personId: measures.personId, kind: people.kind }).from(measures).innerJoin(people, eq(people.id, measures.personId)).where(eq(measures.id, task.measureId))
+        : [];
+      entry = {
+        entryType: 'note',
+        title: `Melding bij de Inspectie van het Onderwijs (${report.date})`,
+        body: [`Gemeld op ${report.date}.`, report.reference ? `Kenmerk: ${report.reference}.` : '', report.note ? `Toelichting: ${report.note}` : ''].filter(Boolean).join(' '),
+      };
     }
+    const filed = about ? await fileEntry(tx, row, about.personId, about.kind, entry, ctx) : 0;
     return { fields: ['tasks.status', 'tasks.call', ...(filed ? ['file_entries'] : [])] };
   });
 }
@@ -504,7 +542,16 @@ export async function decidePolice(db: AppDb, schoolId: string, incidentId: stri
       .set({ policeReport: d.report, policeRationale: d.rationale, policeReportedOn: d.report ? d.reportedOn! : null, policeReference: d.report ? d.policeReference!.trim() : null, policeDecidedAt: ctx.now, policeDecidedBy: ctx.accountId })
       .where(eq(incidents.id, row.id));
     await addEvent(tx, row.id, 'police_decision', ctx, { report: d.report, rationale: d.rationale, ...(d.report ? { reportedOn: d.reportedOn, policeReference: d.policeReference } : {}) });
-    return { fields: ['police_report', 'police_rationale', ...(d.report ? ['police_reported_on', 'police_reference'] : [])] };
+    // Filed with each subject of the case (none: nothing is filed).
+    const entry = {
+      entryType: 'decision',
+      title: d.report ? `Besluit politie (D.6): aangifte gedaan op ${d.reportedOn}` : 'Besluit politie (D.6): geen aangifte',
+      body: d.report ? `${d.rationale} Kenmerk politie: ${d.policeReference!.trim()}.` : d.rationale,
+    };
+    let filed = 0;
+    const seen = new Set<string>();
+    for (const s of await caseSubjects(tx, row.id)) filed += await fileEntry(tx, row, s.personId, s.kind, entry, ctx, seen);
+    return { fields: ['police_report', 'police_rationale', ...(d.report ? ['police_reported_on', 'police_reference'] : []), ...(filed ? ['file_entries'] : [])] };
   });
 }
 

@@ -10,7 +10,7 @@ import type { FastifyError } from 'fastify';
 import { z } from 'zod';
 import { protocolsPolicy } from '../../policies/index.ts';
 import { parseBody } from '../../server/body.ts';
-import { contentDisposition } from '../../server/download.ts';
+import { sendDownload } from '../../server/download.ts';
 import { HttpError } from '../../server/errors.ts';
 import type { RouteModule } from '../../server/modules.ts';
 import { mailerFor } from '../mail/mailer.ts';
@@ -89,14 +89,8 @@ export const protocolRoutes: RouteModule = async (app, ctx) => {
     handler: async (request, reply) => {
       const { schoolId, versionId } = request.params as z.infer<typeof versionParams>;
       const doc = await documentOf(db, schoolId, versionId).catch(toHttp);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', contentDisposition(doc.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "sandbox; default-src 'none'")
-        .header('cache-control', 'private, no-store')
-        .header('x-document-sha256', doc.sha256)
-        .send(doc.bytes);
+      reply.header('x-document-sha256', doc.sha256);
+      return sendDownload(reply, doc.bytes, { name: doc.fileName, type: 'application/pdf' });
     },
   });
 

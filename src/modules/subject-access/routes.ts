@@ -11,7 +11,7 @@ import type { DbOrTx } from '../../db/connection.ts';
 import { people } from '../../db/schema/index.ts';
 import { subjectAccessPolicy } from '../../policies/index.ts';
 import { parseBody } from '../../server/body.ts';
-import { contentDisposition } from '../../server/download.ts';
+import { sendDownload } from '../../server/download.ts';
 import { HttpError } from '../../server/errors.ts';
 import type { RouteModule } from '../../server/modules.ts';
 import { appendAudit } from '../audit/chain.ts';
@@ -75,11 +75,7 @@ export const subjectAccessRoutes: RouteModule = async (app, ctx) => {
     schema: { summary: 'Subject-access export (JSON)', description: 'Everything the product holds about the person, one object per table, others replaced by "andere persoon". Audited.', params: personParams },
     handler: async (request, reply) => {
       const e = await exported(request, 'json');
-      return reply
-        .header('content-type', 'application/json; charset=utf-8')
-        .header('content-disposition', contentDisposition(`inzage-${String((e.person as { id: string }).id)}.json`))
-        .header('cache-control', 'no-store')
-        .send(exportJson(e));
+      return sendDownload(reply, exportJson(e), { name: `inzage-${String((e.person as { id: string }).id)}.json`, type: 'application/json; charset=utf-8' });
     },
   });
 
@@ -89,11 +85,7 @@ export const subjectAccessRoutes: RouteModule = async (app, ctx) => {
     handler: async (request, reply) => {
       const e = await exported(request, 'pdf');
       const pdf = await exportPdf(e);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', contentDisposition(`inzage-${String((e.person as { id: string }).id)}.pdf`))
-        .header('cache-control', 'no-store')
-        .send(pdf);
+      return sendDownload(reply, pdf, { name: `inzage-${String((e.person as { id: string }).id)}.pdf`, type: 'application/pdf' });
     },
   });
 
