@@ -40,7 +40,6 @@ import {
   createIncident,
   decidePolice,
   findByReceipt,
-  findIncident,
   findReporterView,
   hashReceipt,
   imposeMeasure,
@@ -146,13 +145,13 @@ export const incidentRoutes: RouteModule = async (app, ctx) => {
     await auditRefusal(ctx.database, request, 'access.not_yours', request.actor!.accountId);
     throw new HttpError(403, 'not_yours', message);
   };
-  const loadCase = async (request: FastifyRequest) => {
+  const view = async (request: FastifyRequest) => {
     const { schoolId, incidentId } = request.params as z.infer<typeof caseParams>;
-    const row = await findIncident(db, schoolId, incidentId);
-    if (!row) throw new HttpError(404, 'not_found', 'There is no such incident at this school.');
-    return row;
+    const found = await caseView(db, schoolId, incidentId);
+    if (!found) throw new HttpError(404, 'not_found', 'There is no such incident at this school.');
+    return found;
   };
-  const viewAfter = async (request: FastifyRequest, reply: FastifyReply, status = 200) => reply.code(status).send(await caseView(db, await loadCase(request)));
+  const viewAfter = async (request: FastifyRequest, reply: FastifyReply, status = 200) => reply.code(status).send(await view(request));
   const ids = (request: FastifyRequest) => request.params as z.infer<typeof caseParams>;
 
   const perIp = (max: number, timeWindow: number) => ({ max, timeWindow, keyGenerator: (r: FastifyRequest) => `incidents:${r.ip}` });
@@ -225,7 +224,7 @@ export const incidentRoutes: RouteModule = async (app, ctx) => {
   app.get('/api/v1/schools/:schoolId/incidents/:incidentId', {
     config: { access: incidentsPolicy.rule('read') },
     schema: { summary: 'A case', description: 'Everything about the case: people with earlier incidents and a measure proposal, legal steps, measures, tasks, the event log and the allowed next steps.', params: caseParams },
-    handler: async (request) => caseView(db, await loadCase(request)),
+    handler: async (request) => view(request),
   });
 
   app.get('/api/v1/schools/:schoolId/incidents/:incidentId/reporter-view', {

@@ -569,38 +569,89 @@ export async function findIncident(db: DbOrTx, schoolId: string, incidentId: str
 /** The list shows at most this many cases (open ones first); filter by status to see others. */
 export const LIST_LIMIT = 200;
 
-export async function listIncidents(db: AppDb, schoolId: string, q: { status?: IncidentStatus | undefined; assignedTo?: string | undefined }) {
-  const rows = await db
-    .select({
-      id: incidents.id,
-      status: incidents.status,
-      category: incidents.category,
-      articles: incidents.articles,
-      summary: incidents.summary,
-      assignedTo: incidents.assignedTo,
-      assignedName: accounts.displayName,
-      dueAt: incidents.dueAt,
-      createdAt: incidents.createdAt,
-      updatedAt: incidents.updatedAt,
-      source: incidents.source,
-      policeDecisionRequired: incidents.policeDecisionRequired,
-    })
-    .from(incidents)
-    .leftJoin(accounts, eq(accounts.id, incidents.assignedTo))
-    .where(and(eq(incidents.schoolId, schoolId), q.status ? eq(incidents.status, q.status) : undefined, q.assignedTo ? eq(incidents.assignedTo, q.assignedTo) : undefined))
-    // With a status, the index on (school, status, due_at) gives the order; without, open cases first.
-    .orderBy(...(q.status ? [] : [sql`(${incidents.status} = 'closed')`]), asc(incidents.dueAt), desc(incidents.createdAt))
-    .limit(LIST_LIMIT);
-  return rows;
+const LIST_COLUMNS = {
+  id: incidents.id,
+  status: incidents.status,
+  category: incidents.category,
+  articles: incidents.articles,
+  summary: incidents.summary,
+  assignedTo: incidents.assignedTo,
+  assignedName: accounts.displayName,
+  dueAt: incidents.dueAt,
+  createdAt: incidents.createdAt,
+  updatedAt: incidents.updatedAt,
+  source: incidents.source,
+  policeDecisionRequired: incidents.policeDecisionRequired,
+};
+
+/** The list query for one combination of filters, prepared once (docs/incidents.md#load). */
+function listQuery(db: AppDb, byStatus: boolean, byAssignee: boolean) {
+  return (
+    db
+      .select(LIST_COLUMNS)
+      .from(incidents)
+      .leftJoin(accounts, eq(accounts.id, incidents.assignedTo))
+      .where(
+        and(
+          eq(incidents.schoolId, sql.placeholder('schoolId')),
+          byStatus ? eq(incidents.status, sql.placeholder('status')) : undefined,
+          byAssignee ? eq(incidents.assignedTo, sql.placeholder('assignedTo')) : undefined,
+        ),
+      )
+      // With a status, the index on (school, status, due_at) gives the order; without, open cases first.
+      .orderBy(...(byStatus ? [] : [sql`(${incidents.status} = 'closed')`]), asc(incidents.dueAt), desc(incidents.createdAt))
+      .limit(LIST_LIMIT)
+      .prepare(`incidents_list_${Number(byStatus)}${Number(byAssignee)}`)
+  );
 }
 
+export async function listIncidents(db: AppDb, schoolId: string, q: { status?: IncidentStatus | undefined; assignedTo?: string | undefined }) {
+  const lists = hot(db).lists;
+  const key = `${Number(!!q.status)}${Number(!!q.assignedTo)}`;
+  let query = lists.get(key);
+  if (!query) lists.set(key, (query = listQuery(db, !!q.status, !!q.assignedTo)));
+  return query.execute({ schoolId, status: q.status, assignedTo: q.assignedTo });
+}
+
+/** The hot reads, built once per database (a prepared statement: no query building per request). */
+const prepared = new WeakMap<AppDb, ReturnType<typeof prepare>>();
+function prepare(db: AppDb) {
+  return {
+    lists: new Map<string, ReturnType<typeof listQuery>>(),
+    caseView: caseQuery(db),
+    mine: db
+      .select({ id: incidents.id, status: incidents.status, category: incidents.category, createdAt: incidents.createdAt, updatedAt: incidents.updatedAt })
+      .from(incidents)
+      .where(and(eq(incidents.schoolId, sql.placeholder('schoolId')), eq(incidents.reporterAccountId, sql.placeholder('accountId'))))
+      .orderBy(desc(incidents.createdAt))
+      .limit(200)
+      .prepare('incidents_mine'),
+    reporterView: db
+      .select({
+        id: incidents.id,
+        status: incidents.status,
+        category: incidents.category,
+        createdAt: incidents.createdAt,
+        updatedAt: incidents.updatedAt,
+        closedAt: incidents.closedAt,
+        reporterAccountId: incidents.reporterAccountId,
+        event: { type: incidentEvents.type, createdAt: incidentEvents.createdAt, payload: incidentEvents.payload },
+      })
+      .from(incidents)
+      .leftJoin(incidentEvents, and(eq(incidentEvents.incidentId, incidents.id), eq(incidentEvents.visibility, 'shareable')))
+      .where(and(eq(incidents.id, sql.placeholder('incidentId')), eq(incidents.schoolId, sql.placeholder('schoolId'))))
+      .orderBy(asc(incidentEvents.id))
+      .prepare('incidents_reporter_view'),
+  };
+}
+const hot = (db: AppDb) => {
+  let p = prepared.get(db);
+  if (!p) prepared.set(db, (p = prepare(db)));
+  return p;
+};
+
 export async function myIncidents(db: AppDb, schoolId: string, accountId: string) {
-  return db
-    .select({ id: incidents.id, status: incidents.status, category: incidents.category, createdAt: incidents.createdAt, updatedAt: incidents.updatedAt })
-    .from(incidents)
-    .where(and(eq(incidents.schoolId, schoolId), eq(incidents.reporterAccountId, accountId)))
-    .orderBy(desc(incidents.createdAt))
-    .limit(200);
+  return hot(db).mine.execute({ schoolId, accountId });
 }
 
 export async function searchPeople(db: AppDb, schoolId: string, q: string) {
@@ -632,23 +683,9 @@ export async function reporterView(db: DbOrTx, row: ReporterRow) {
  * A case for the reporter's view in one query: the case (with its reporter, for the access check)
  * and its shareable events. Null when the school has no such case.
  */
-export async function findReporterView(db: DbOrTx, schoolId: string, incidentId: string) {
+export async function findReporterView(db: AppDb, schoolId: string, incidentId: string) {
   if (!isUuid(incidentId)) return null;
-  const rows = await db
-    .select({
-      id: incidents.id,
-      status: incidents.status,
-      category: incidents.category,
-      createdAt: incidents.createdAt,
-      updatedAt: incidents.updatedAt,
-      closedAt: incidents.closedAt,
-      reporterAccountId: incidents.reporterAccountId,
-      event: { type: incidentEvents.type, createdAt: incidentEvents.createdAt, payload: incidentEvents.payload },
-    })
-    .from(incidents)
-    .leftJoin(incidentEvents, and(eq(incidentEvents.incidentId, incidents.id), eq(incidentEvents.visibility, 'shareable')))
-    .where(and(eq(incidents.id, incidentId), eq(incidents.schoolId, schoolId)))
-    .orderBy(asc(incidentEvents.id));
+  const rows = await hot(db).reporterView.execute({ incidentId, schoolId });
   const first = rows[0];
   if (!first) return null;
   const events = rows.flatMap((r) => (r.event ? [r.event] : []));
@@ -698,42 +735,51 @@ export async function findByReceipt(db: AppDb, receipt: string): Promise<Inciden
   return row ?? null;
 }
 
-/** A uuid no row has: stands in for an absent id in `in (…)`. */
-const NO_ID = '00000000-0000-4000-8000-000000000000';
-
 const labelOf = (audience: Audience, kind: string) => MEASURE_LABELS[audience][kind as keyof (typeof MEASURE_LABELS)[Audience]] ?? { nl: kind, en: kind };
 
-/** The whole case for those who handle it, with each subject's history and a measure proposal. */
-export async function caseView(db: AppDb, row: IncidentRow) {
-  const id = row.id;
-  // Everything of the case in one query (one round trip, one pooled connection): each part as a
-  // JSON array. Subjects' history counts only cases reported before this one.
-  const result = await db.execute(sql`
-    with involved as (
-      select ip.person_id, ip.role, p.kind, p.given_name, p.prefix, p.family_name
-        from incident_people ip join people p on p.id = ip.person_id
-       where ip.incident_id = ${id}
-    )
-    select
-      (select coalesce(json_agg(json_build_object('personId', person_id, 'role', role, 'kind', kind, 'givenName', given_name, 'prefix', prefix, 'familyName', family_name) order by family_name), '[]') from involved) as involved,
-      (select coalesce(json_agg(json_build_object('id', s.id, 'personId', s.person_id, 'kind', s.kind, 'on', s.on, 'note', s.note, 'createdAt', s.created_at) order by s.on, s.created_at), '[]')
-         from incident_steps s where s.incident_id = ${id}) as steps,
-      (select coalesce(json_agg(json_build_object('id', m.id, 'personId', m.person_id, 'audience', m.audience, 'kind', m.kind, 'days', m.days, 'removalOutcome', m.removal_outcome, 'decidedBy', m.decided_by, 'decidedOn', m.decided_on, 'rationale', m.rationale) order by m.created_at), '[]')
-         from measures m where m.incident_id = ${id}) as measures,
-      (select coalesce(json_agg(json_build_object('id', t.id, 'kind', t.kind, 'title', t.title, 'status', t.status, 'call', t.call, 'measureId', t.measure_id, 'createdAt', t.created_at, 'closedAt', t.closed_at) order by t.created_at), '[]')
-         from incident_tasks t where t.incident_id = ${id}) as tasks,
-      (select coalesce(json_agg(json_build_object('id', e.id, 'type', e.type, 'createdAt', e.created_at, 'actorId', e.actor_id, 'visibility', e.visibility, 'payload', e.payload) order by e.id), '[]')
-         from incident_events e where e.incident_id = ${id}) as events,
-      (select coalesce(json_agg(json_build_object('id', a.id, 'name', a.display_name)), '[]')
-         from accounts a where a.id in (${row.assignedTo ?? NO_ID}, ${row.reporterAccountId ?? NO_ID})) as names,
-      (select coalesce(json_agg(json_build_object('personId', ip.person_id, 'id', i.id, 'status', i.status, 'category', i.category, 'createdAt', i.created_at) order by i.created_at desc), '[]')
+/**
+ * A case and everything of it in one prepared query (one round trip, one pooled connection): the
+ * case row, and each part as a JSON array from a subquery on the same row. Subjects' history
+ * counts only cases reported before this one.
+ */
+function caseQuery(db: AppDb) {
+  // The outer row is named in full (incidents.…): Drizzle writes a lone table's columns unqualified,
+  // and inside a subquery a bare "id" would be the inner table's.
+  const involvedIds = sql`(select ip2.person_id from incident_people ip2 where ip2.incident_id = incidents.id)`;
+  return db
+    .select({
+      row: incidents,
+      involved: sql`(select coalesce(json_agg(json_build_object('personId', ip.person_id, 'role', ip.role, 'kind', p.kind, 'givenName', p.given_name, 'prefix', p.prefix, 'familyName', p.family_name) order by p.family_name), '[]')
+         from incident_people ip join people p on p.id = ip.person_id where ip.incident_id = incidents.id)`,
+      steps: sql`(select coalesce(json_agg(json_build_object('id', s.id, 'personId', s.person_id, 'kind', s.kind, 'on', s.on, 'note', s.note, 'createdAt', s.created_at) order by s.on, s.created_at), '[]')
+         from incident_steps s where s.incident_id = incidents.id)`,
+      measures: sql`(select coalesce(json_agg(json_build_object('id', m.id, 'personId', m.person_id, 'audience', m.audience, 'kind', m.kind, 'days', m.days, 'removalOutcome', m.removal_outcome, 'decidedBy', m.decided_by, 'decidedOn', m.decided_on, 'rationale', m.rationale) order by m.created_at), '[]')
+         from measures m where m.incident_id = incidents.id)`,
+      tasks: sql`(select coalesce(json_agg(json_build_object('id', t.id, 'kind', t.kind, 'title', t.title, 'status', t.status, 'call', t.call, 'measureId', t.measure_id, 'createdAt', t.created_at, 'closedAt', t.closed_at) order by t.created_at), '[]')
+         from incident_tasks t where t.incident_id = incidents.id)`,
+      events: sql`(select coalesce(json_agg(json_build_object('id', e.id, 'type', e.type, 'createdAt', e.created_at, 'actorId', e.actor_id, 'visibility', e.visibility, 'payload', e.payload) order by e.id), '[]')
+         from incident_events e where e.incident_id = incidents.id)`,
+      names: sql`(select coalesce(json_agg(json_build_object('id', a.id, 'name', a.display_name)), '[]')
+         from accounts a where a.id = incidents.assigned_to or a.id = incidents.reporter_account_id)`,
+      earlier: sql`(select coalesce(json_agg(json_build_object('personId', ip.person_id, 'id', i.id, 'status', i.status, 'category', i.category, 'createdAt', i.created_at) order by i.created_at desc), '[]')
          from incident_people ip join incidents i on i.id = ip.incident_id
-        where ip.person_id in (select person_id from involved) and ip.role = 'subject' and i.id <> ${id} and i.created_at < ${row.createdAt.toISOString()}) as earlier,
-      (select coalesce(json_agg(json_build_object('personId', m.person_id, 'kind', m.kind, 'decidedOn', m.decided_on, 'incidentId', m.incident_id) order by m.decided_on desc), '[]')
+        where ip.person_id in ${involvedIds} and ip.role = 'subject' and i.id <> incidents.id and i.created_at < incidents.created_at)`,
+      earlierMeasures: sql`(select coalesce(json_agg(json_build_object('personId', m.person_id, 'kind', m.kind, 'decidedOn', m.decided_on, 'incidentId', m.incident_id) order by m.decided_on desc), '[]')
          from measures m join incidents i on i.id = m.incident_id
-        where m.person_id in (select person_id from involved) and m.incident_id <> ${id} and i.created_at < ${row.createdAt.toISOString()}) as earlier_measures
-  `);
-  const parts = (result as unknown as { rows: Record<string, unknown>[] }).rows[0]!;
+        where m.person_id in ${involvedIds} and m.incident_id <> incidents.id and i.created_at < incidents.created_at)`,
+    })
+    .from(incidents)
+    .where(and(eq(incidents.id, sql.placeholder('incidentId')), eq(incidents.schoolId, sql.placeholder('schoolId'))))
+    .prepare('incidents_case_view');
+}
+
+/** The whole case for those who handle it, with each subject's history and a measure proposal; null when the school has no such case. */
+export async function caseView(db: AppDb, schoolId: string, incidentId: string) {
+  if (!isUuid(incidentId)) return null;
+  const [found] = await hot(db).caseView.execute({ incidentId, schoolId });
+  if (!found) return null;
+  const { row, ...parts } = found;
+  const id = row.id;
   // PGlite and node-postgres both parse json columns; a driver that does not gives text.
   const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
   const at = (v: string) => new Date(v);
@@ -748,7 +794,7 @@ export async function caseView(db: AppDb, row: IncidentRow) {
   const events = json<{ id: number; type: string; createdAt: string; actorId: string | null; visibility: string; payload: unknown }[]>(parts.events).map((x) => ({ ...x, createdAt: at(x.createdAt) }));
   const names = json<{ id: string; name: string }[]>(parts.names);
   const earlier = json<{ personId: string; id: string; status: string; category: string; createdAt: string }[]>(parts.earlier).map((x) => ({ ...x, createdAt: at(x.createdAt) }));
-  const earlierMeasures = json<{ personId: string; kind: string; decidedOn: string; incidentId: string }[]>(parts.earlier_measures);
+  const earlierMeasures = json<{ personId: string; kind: string; decidedOn: string; incidentId: string }[]>(parts.earlierMeasures);
   const accountName = new Map(names.map((n) => [n.id, n.name]));
   const facts = { policeDecisionPending: row.policeDecisionRequired && row.policeReport === null, openTasks: tasks.filter((t) => t.status === 'open').length };
   return {
