@@ -4,7 +4,7 @@
 // The supervisor acknowledges ("seen, I am on it") and resolves it; the times are the response
 // times the queue and the statistics show.
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
-import type { AppDb, DbOrTx } from '../../db/connection.ts';
+import type { AppDb, DbOrTx, Tx } from '../../db/connection.ts';
 import { employments, escalations, mediaItems, people, reviewEvents, reviews, schools } from '../../db/schema/index.ts';
 import type { ThreadSignal } from '../../engine/index.ts';
 import { checkThread, ThreadValidationError } from '../../engine/index.ts';
@@ -103,17 +103,23 @@ export interface RespondInput {
   requestId?: string;
 }
 
+/** The escalation, locked until commit, that this actor may still answer (404, 403 or 409 otherwise). */
+async function lockOpenEscalation(tx: Tx, input: { escalationId: string; schoolId: string; actor: Actor }) {
+  const [row] = await tx.select().from(escalations).where(and(eq(escalations.id, input.escalationId), eq(escalations.schoolId, input.schoolId))).for('update');
+  if (!row) throw notFound();
+  if (!canDecide(input.actor, input.schoolId, { supervisorId: row.supervisorId, ownerAccountId: row.reporterAccountId })) {
+    throw new SupervisionError(403, 'not_yours', 'This escalation is addressed to another supervisor: only they and the director answer it.');
+  }
+  if (row.status === 'resolved' || row.status === 'became_incident') throw new SupervisionError(409, 'closed', 'This escalation has been handled already.');
+  return row;
+}
+
 /** "Seen, I am on it" (acknowledge) and "handled" (resolve): the response times. */
 export async function respondToEscalation(input: RespondInput) {
   const at = new Date(input.now);
   if (!UUID.test(input.escalationId)) throw notFound();
   return input.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(escalations).where(and(eq(escalations.id, input.escalationId), eq(escalations.schoolId, input.schoolId))).for('update');
-    if (!row) throw notFound();
-    if (!canDecide(input.actor, input.schoolId, { supervisorId: row.supervisorId, ownerAccountId: row.reporterAccountId })) {
-      throw new SupervisionError(403, 'not_yours', 'This escalation is addressed to another supervisor: only they and the director answer it.');
-    }
-    if (row.status === 'resolved' || row.status === 'became_incident') throw new SupervisionError(409, 'closed', 'This escalation has been handled already.');
+    const row = await lockOpenEscalation(tx, input);
     if (input.step === 'acknowledge' && row.status !== 'open') throw new SupervisionError(409, 'already_acknowledged', 'This escalation has been acknowledged already.');
     const response = input.response ? (row.response ? `${row.response}\n\n${input.response}` : input.response) : row.response;
     const set =
@@ -334,12 +340,7 @@ export async function escalationToIncident(input: ToIncidentInput): Promise<{ es
   const at = new Date(input.now);
   if (!UUID.test(input.escalationId)) throw notFound();
   return input.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(escalations).where(and(eq(escalations.id, input.escalationId), eq(escalations.schoolId, input.schoolId))).for('update');
-    if (!row) throw notFound();
-    if (!canDecide(input.actor, input.schoolId, { supervisorId: row.supervisorId, ownerAccountId: row.reporterAccountId })) {
-      throw new SupervisionError(403, 'not_yours', 'This escalation is addressed to another supervisor: only they and the director answer it.');
-    }
-    if (row.status === 'resolved' || row.status === 'became_incident') throw new SupervisionError(409, 'closed', 'This escalation has been handled already.');
+    const row = await lockOpenEscalation(tx, input);
     const incident = await createIncident(
       tx,
       input.schoolId,
